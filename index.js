@@ -1,0 +1,6 @@
+// Package entry. n8n itself loads the files listed under "n8n" in package.json; this entry lets
+// other code require the compiled classes by name.
+module.exports = {
+	MessengerOtnPageApi: require('./dist/credentials/MessengerOtnPageApi.credentials').MessengerOtnPageApi,
+	MessengerOtn: require('./dist/nodes/MessengerOtn/MessengerOtn.node').MessengerOtn,
+};

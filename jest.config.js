@@ -1,0 +1,10 @@
+/** Unit, emulator and end-to-end tests; each project is a folder under test/. */
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }];
+
+module.exports = {
+	testTimeout: 30000,
+	projects: [
+		{ displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
+		{ displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
+	],
+};

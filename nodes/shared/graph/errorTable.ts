@@ -1,0 +1,159 @@
+import type { ErrorClass } from './errorClasses';
+import type { GraphError } from './graphError';
+
+/** Who the failed call was addressed to: the same code means different things for each. */
+export type RecipientKind = 'psid' | 'oneTimeToken' | 'marketingToken' | 'subscriptionToken' | 'none';
+
+export interface ErrorRule {
+	code: number;
+	subcode?: number;
+	/** Only for calls to these recipients. */
+	recipients?: RecipientKind[];
+	/** Only when Meta's message matches (Meta gives one code several meanings). */
+	messageMatch?: RegExp;
+	errorClass: ErrorClass;
+	/** What happened, in words a marketer understands. */
+	meaning: string;
+}
+
+/**
+ * Meta's codes (reference §1.7, §2.6, §3.6, §4.5, §4.6), most specific first: the first rule
+ * that matches wins. Codes of the paid Marketing Message API (2300000 and up) are matched
+ * whether Meta puts them in `code` or in `error_subcode`.
+ *
+ * Traps: 100 is also "token invalid or expired"; 613/1893016, 613/2018338 and 4/2018354 are not
+ * rate limits; a one-time token that is spent or expired may come back as 100 or as the
+ * outside-window error, since Meta documents neither.
+ */
+export const ERROR_RULES: ErrorRule[] = [
+	// One-time tokens: Meta documents single use but not the error of a second send.
+	{ code: 100, recipients: ['oneTimeToken'], errorClass: 'tokenSpent', meaning: 'Meta no longer accepts this one-time token: it was already used or has expired' },
+	{ code: 10, subcode: 2018278, recipients: ['oneTimeToken'], errorClass: 'tokenSpent', meaning: 'Meta no longer accepts this one-time token: it was already used or has expired' },
+	// Marketing tokens (legacy Marketing Messages).
+	{ code: 100, recipients: ['marketingToken'], messageMatch: /expired/i, errorClass: 'tokenExpired', meaning: 'This marketing messages token has expired' },
+	{ code: 100, recipients: ['marketingToken'], errorClass: 'invalid', meaning: 'Meta does not recognise this marketing messages token' },
+	{ code: 10, subcode: 1893015, errorClass: 'tokenRevoked', meaning: 'The subscriber stopped marketing messages for this topic' },
+	{ code: 4, subcode: 2018354, errorClass: 'notNow', meaning: "This token's cool-down has not passed yet (Meta allows one marketing message per token every 48 hours)" },
+	// Subscriber reachability and the 24-hour window.
+	{ code: 10, subcode: 2018278, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page in the last 24 hours. Ask for a one-time notification or marketing messages opt-in while they are active instead" },
+	{ code: 10, subcode: 2534022, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page in the last 24 hours" },
+	{ code: 10, subcode: 2018065, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed" },
+	{ code: 10, subcode: 2018108, errorClass: 'unreachable', meaning: "This person can't receive your messages right now" },
+	{ code: 10, subcode: 2018336, errorClass: 'unreachable', meaning: "This person can't receive messages in this thread right now" },
+	{ code: 200, subcode: 1545041, errorClass: 'unreachable', meaning: "This person isn't available right now" },
+	{ code: 551, errorClass: 'unreachable', meaning: 'This person is not receiving messages from the Page (blocked or turned off)' },
+	{ code: 2018300, errorClass: 'unreachable', meaning: 'Another app controls this conversation (handover protocol)' },
+	// Opt-in requests.
+	{ code: 613, subcode: 1893016, errorClass: 'invalid', meaning: 'This subscriber was already asked about this topic: Meta refuses a second opt-in request with the same title' },
+	{ code: 9, subcode: 2018352, errorClass: 'notNow', meaning: 'This subscriber received too many opt-in requests; try again in a few days' },
+	{ code: 10, subcode: 1404170, errorClass: 'stop', meaning: 'Meta temporarily restricted this Page from sending opt-in requests' },
+	// Page-wide restrictions and permissions.
+	{ code: 10, subcode: 1893063, errorClass: 'stop', meaning: 'Meta temporarily restricted this Page from sending messages' },
+	{ code: 613, subcode: 2018338, errorClass: 'stop', meaning: 'Meta warned this Page about bothersome or abusive message tag use; stop and review before sending more' },
+	{ code: 200, subcode: 2018028, errorClass: 'stop', meaning: 'The app has no approved pages_messaging permission for this Page' },
+	{ code: 10, errorClass: 'stop', meaning: 'The app has no permission to send this message for the Page' },
+	{ code: 200, errorClass: 'stop', meaning: 'The app or its token lacks a permission Meta requires' },
+	{ code: 190, errorClass: 'stop', meaning: 'Meta refused the Page access token (invalid or expired): update the credential' },
+	{ code: 102, errorClass: 'stop', meaning: 'Meta refused the session of the access token: update the credential' },
+	{ code: 368, errorClass: 'stop', meaning: 'Meta temporarily blocked the Page for policy violations' },
+	// Rate limits.
+	{ code: 4, errorClass: 'throttled', meaning: 'The app reached its Graph API request limit' },
+	{ code: 17, errorClass: 'throttled', meaning: 'The user request limit was reached' },
+	{ code: 32, errorClass: 'throttled', meaning: 'The Page reached its request limit' },
+	{ code: 613, errorClass: 'throttled', meaning: "The Page's send rate limit was reached" },
+	...[80001, 80002, 80003, 80004, 80005, 80006, 80008, 80009, 80014].map(
+		(code): ErrorRule => ({ code, errorClass: 'throttled', meaning: 'Meta business use case rate limit reached' }),
+	),
+	// Temporary failures.
+	{ code: 1, subcode: 1357046, errorClass: 'transient', meaning: 'Meta answered a batch with an invalid reply; the message may have been sent' },
+	{ code: 1, errorClass: 'transient', meaning: 'An unknown error at Meta; retry later' },
+	{ code: 2, errorClass: 'transient', meaning: 'A temporary error at Meta; retry later' },
+	// Everything else that Meta calls a bad parameter.
+	{ code: 100, subcode: 2018001, errorClass: 'invalid', meaning: 'No subscriber with this ID on this Page' },
+	{ code: 100, messageMatch: /tag/i, errorClass: 'invalid', meaning: 'Meta refused the message tag (ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE and POST_PURCHASE_UPDATE are retired since 2026-04-27)' },
+	{ code: 100, errorClass: 'invalid', meaning: 'Meta refused a parameter of the request' },
+	// Marketing Message API (paid, reference §3.6).
+	{ code: 2300000, errorClass: 'stop', meaning: 'The message campaign is not active' },
+	{ code: 2300001, errorClass: 'stop', meaning: 'The message campaign ID is invalid' },
+	{ code: 2300004, errorClass: 'invalid', meaning: 'Meta could not load this subscription token' },
+	{ code: 2300005, errorClass: 'invalid', meaning: 'This subscription token belongs to another Page' },
+	{ code: 2300006, errorClass: 'stop', meaning: 'The campaign is not a direct-send message campaign' },
+	{ code: 2300011, errorClass: 'stop', meaning: 'The ad account has no payment method' },
+	...[2300013, 2300019, 2300066, 2300067, 2300069].map(
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: 'The marketing messages terms are not accepted for this business' }),
+	),
+	...[2300015, 2300053, 2300054].map(
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: 'The campaign or ad account budget is spent' }),
+	),
+	{ code: 2300030, errorClass: 'stop', meaning: "The ad account's region cannot use marketing messages" },
+	{ code: 2300031, errorClass: 'stop', meaning: "The Page's region cannot use marketing messages" },
+	{ code: 2300032, errorClass: 'invalid', meaning: "This subscriber's region cannot receive marketing messages" },
+	{ code: 2300033, errorClass: 'stop', meaning: 'The campaign has not started yet' },
+	{ code: 2300034, errorClass: 'tokenRevoked', meaning: 'The subscriber stopped marketing messages' },
+	{ code: 2300035, errorClass: 'notNow', meaning: 'The minimum delay between two messages to this subscriber has not passed (one per 12 hours)' },
+	{ code: 2300036, errorClass: 'unreachable', meaning: "This subscriber can't receive marketing messages right now" },
+	{ code: 2300037, errorClass: 'tokenExpired', meaning: 'The subscription token has expired' },
+	...[2300042, 2300043, 2300044].map(
+		(code): ErrorRule => ({ code, errorClass: 'notNow', meaning: "Meta's frequency cap for this subscriber is reached; try later" }),
+	),
+	{ code: 2300052, errorClass: 'unreachable', meaning: 'This person is not available right now (recent conversation in the thread)' },
+	...[2300055, 2300057, 2300060, 2300061, 2300062, 2300063].map(
+		(code): ErrorRule => ({ code, errorClass: 'transient', meaning: 'A temporary error at Meta; retry in about 30 minutes' }),
+	),
+	...[2300058, 2300059].map(
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "The ad account's prepaid or stored balance is used up" }),
+	),
+	{ code: 2300078, errorClass: 'throttled', meaning: 'The marketing message send rate limit was reached' },
+	{ code: 2300079, errorClass: 'throttled', meaning: 'The campaign creation rate limit was reached' },
+	{ code: 2300080, errorClass: 'throttled', meaning: 'The token query rate limit was reached' },
+];
+
+const PAID_API_CODES_FROM = 2300000;
+
+function ruleMatches(rule: ErrorRule, error: GraphError, recipient: RecipientKind): boolean {
+	const codeMatches =
+		rule.code === error.code || (rule.code >= PAID_API_CODES_FROM && rule.code === error.subcode);
+	if (!codeMatches) return false;
+	if (rule.subcode !== undefined && rule.code < PAID_API_CODES_FROM && rule.subcode !== error.subcode) return false;
+	if (rule.recipients && !rule.recipients.includes(recipient)) return false;
+	if (rule.messageMatch && !rule.messageMatch.test(error.message)) return false;
+	return true;
+}
+
+export interface Classification {
+	errorClass: ErrorClass;
+	meaning: string;
+}
+
+/** Failures with no Meta code: decided by HTTP status or by the network. */
+function classifyWithoutRule(error: GraphError): Classification {
+	const status = error.httpStatus;
+	if (error.unanswered) {
+		return { errorClass: 'transient', meaning: 'Meta left this batch item unanswered; the message may have been sent' };
+	}
+	if (status === undefined) {
+		return error.networkCode === 'ETIMEDOUT'
+			? { errorClass: 'transient', meaning: 'No answer from Meta in time; the message may have been sent' }
+			: { errorClass: 'transient', meaning: `The connection to Meta failed (${error.networkCode ?? 'network error'})` };
+	}
+	if (status === 429) return { errorClass: 'throttled', meaning: 'Meta answered "too many requests"' };
+	if (status >= 500) return { errorClass: 'transient', meaning: `Meta answered HTTP ${status}; the message may have been sent` };
+	if (status === 401 || status === 403) return { errorClass: 'stop', meaning: `Meta refused the credential (HTTP ${status})` };
+	return { errorClass: 'invalid', meaning: `Meta refused the request (HTTP ${status})` };
+}
+
+/** The class and the marketer's explanation of one Graph error. */
+export function classifyGraphError(error: GraphError, recipient: RecipientKind = 'none'): Classification {
+	if (error.code !== undefined) {
+		// A paid-API code in the subcode is the specific meaning of a generic code: it decides.
+		const paidSubcode = (error.subcode ?? 0) >= PAID_API_CODES_FROM;
+		const rule =
+			(paidSubcode && ERROR_RULES.find((candidate) => candidate.code === error.subcode)) ||
+			ERROR_RULES.find((candidate) => ruleMatches(candidate, error, recipient));
+		if (rule) return { errorClass: rule.errorClass, meaning: rule.meaning };
+		// An unknown code: a server error stays retryable, anything else is a refusal.
+		if (error.httpStatus !== undefined && error.httpStatus >= 500) return classifyWithoutRule(error);
+		return { errorClass: 'invalid', meaning: 'Meta refused the request' };
+	}
+	return classifyWithoutRule(error);
+}
