@@ -1,10 +1,12 @@
 /** Unit, emulator and end-to-end tests; each project is a folder under test/. */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 
 module.exports = {
 	testTimeout: 30000,
 	projects: [
 		{ displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 		{ displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
+		// The nodes and the transport inside n8n-core's real engine, against the emulator.
+		{ displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 	],
 };

@@ -6,7 +6,10 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** The item that carries an error to the error output (or the main output) under continueOnFail. */
-export function errorItemJson(error: NodeApiError | NodeOperationError): { error: string; description?: string } {
-	return error.description ? { error: error.message, description: error.description } : { error: error.message };
+/**
+ * The item that carries an error under continueOnFail. n8n routes an item to the error output
+ * only when its json holds nothing but `error`, `message` and `details`.
+ */
+export function errorItemJson(error: NodeApiError | NodeOperationError): { error: string; details?: string } {
+	return error.description ? { error: error.message, details: error.description } : { error: error.message };
 }

@@ -1,0 +1,184 @@
+import axios, { type AxiosInstance } from 'axios';
+
+import type {
+	AppWithPages,
+	CallStatsSnapshot,
+	ClockView,
+	CreateAppInput,
+	CreatePageInput,
+	CreateSubscriberInput,
+	DeliveryFilter,
+	DeliveryRecord,
+	FaultRule,
+	FaultRuleInput,
+	InboundEvent,
+	IssueTokenRequest,
+	LatencyInput,
+	LatencySetting,
+	MarketingSelector,
+	PageRecord,
+	RateLimitView,
+	SettingsView,
+	SubscriberInteraction,
+	SubscriberRecord,
+	TokenView,
+} from './control/controlTypes';
+
+export type * from './control/controlTypes';
+
+/** Typed client of the emulator's control API (`/_emulator/*`), for tests, scripts and benchmarks. */
+export class EmulatorClient {
+	readonly http: AxiosInstance;
+
+	/** `baseUrl` is the emulator's url, e.g. `http://127.0.0.1:41234`. */
+	constructor(baseUrl: string) {
+		this.http = axios.create({ baseURL: `${baseUrl.replace(/\/$/, '')}/_emulator`, timeout: 10_000 });
+	}
+
+	/** Back to the apps and settings the emulator started with. */
+	async reset(): Promise<void> {
+		await this.http.post('/reset');
+	}
+
+	apps(): Promise<AppWithPages[]> {
+		return this.get('/apps');
+	}
+
+	/** Without `pages`, the new app gets one generated Page. */
+	createApp(input: CreateAppInput = {}): Promise<AppWithPages> {
+		return this.post('/apps', input);
+	}
+
+	createPage(appId: string, input: CreatePageInput = {}): Promise<PageRecord> {
+		return this.post(`/apps/${encodeURIComponent(appId)}/pages`, input);
+	}
+
+	subscribers(pageId: string): Promise<SubscriberRecord[]> {
+		return this.get(`${pagePath(pageId)}/subscribers`);
+	}
+
+	createSubscriber(pageId: string, input: CreateSubscriberInput = {}): Promise<SubscriberRecord> {
+		return this.post(`${pagePath(pageId)}/subscribers`, input);
+	}
+
+	subscriber(pageId: string, psid: string): Promise<SubscriberRecord> {
+		return this.get(subscriberPath(pageId, psid));
+	}
+
+	/** A message, quick reply or postback from the subscriber (opens the 24-hour window). */
+	interact(pageId: string, psid: string, interaction: SubscriberInteraction = { kind: 'message' }): Promise<InboundEvent> {
+		return this.post(`${subscriberPath(pageId, psid)}/interactions`, interaction);
+	}
+
+	sendsMessage(pageId: string, psid: string, text?: string): Promise<InboundEvent> {
+		return this.interact(pageId, psid, { kind: 'message', text });
+	}
+
+	tapsPostback(pageId: string, psid: string, payload: string, title?: string): Promise<InboundEvent> {
+		return this.interact(pageId, psid, { kind: 'postback', payload, title });
+	}
+
+	tapsQuickReply(pageId: string, psid: string, payload: string, title?: string): Promise<InboundEvent> {
+		return this.interact(pageId, psid, { kind: 'quick_reply', payload, title });
+	}
+
+	/** The subscriber opted in: the token, as the opt-in webhook would carry it. */
+	issueToken(pageId: string, request: IssueTokenRequest): Promise<TokenView> {
+		return this.post(`${pagePath(pageId)}/tokens`, request);
+	}
+
+	tokens(pageId: string): Promise<TokenView[]> {
+		return this.get(`${pagePath(pageId)}/tokens`);
+	}
+
+	stopMarketing(pageId: string, selector: MarketingSelector): Promise<TokenView[]> {
+		return this.post(`${pagePath(pageId)}/marketing/stop`, selector);
+	}
+
+	resumeMarketing(pageId: string, selector: MarketingSelector): Promise<TokenView[]> {
+		return this.post(`${pagePath(pageId)}/marketing/resume`, selector);
+	}
+
+	/** Ground truth: what subscribers received, whatever the callers heard. */
+	deliveries(filter: DeliveryFilter = {}): Promise<DeliveryRecord[]> {
+		return this.get('/deliveries', filter);
+	}
+
+	events(filter: { pageId?: string; afterId?: number } = {}): Promise<InboundEvent[]> {
+		return this.get('/events', filter);
+	}
+
+	stats(): Promise<CallStatsSnapshot> {
+		return this.get('/stats');
+	}
+
+	resetStats(): Promise<CallStatsSnapshot> {
+		return this.send('delete', '/stats');
+	}
+
+	/** Calls per second of one Page, or of every Page without its own limit. */
+	setRateLimit(perSecond: number, pageId?: string): Promise<RateLimitView> {
+		return this.send('put', '/rate-limit', { perSecond, pageId });
+	}
+
+	/** Audio and video sends per second (reference §4.6: 10), on top of the Page limit. */
+	setMediaRateLimit(mediaPerSecond: number, pageId?: string): Promise<RateLimitView> {
+		return this.send('put', '/rate-limit', { mediaPerSecond, pageId });
+	}
+
+	setLatency(input: LatencyInput): Promise<{ global: LatencySetting; pages: Record<string, LatencySetting> }> {
+		return this.send('put', '/latency', input);
+	}
+
+	addFault(input: FaultRuleInput): Promise<FaultRule> {
+		return this.post('/faults', input);
+	}
+
+	faults(): Promise<FaultRule[]> {
+		return this.get('/faults');
+	}
+
+	async clearFaults(): Promise<void> {
+		await this.http.delete('/faults');
+	}
+
+	setSeed(seed: number): Promise<{ seed: number }> {
+		return this.send('put', '/seed', { seed });
+	}
+
+	clock(): Promise<ClockView> {
+		return this.get('/clock');
+	}
+
+	advanceClock(advanceMs: number): Promise<ClockView> {
+		return this.post('/clock', { advanceMs });
+	}
+
+	settings(): Promise<SettingsView> {
+		return this.get('/settings');
+	}
+
+	setSettings(settings: SettingsView): Promise<SettingsView> {
+		return this.send('put', '/settings', settings);
+	}
+
+	private async get<T>(path: string, params?: object): Promise<T> {
+		return (await this.http.get<T>(path, { params })).data;
+	}
+
+	private post<T>(path: string, body?: unknown): Promise<T> {
+		return this.send('post', path, body);
+	}
+
+	private async send<T>(method: 'post' | 'put' | 'delete', path: string, body?: unknown): Promise<T> {
+		return (await this.http.request<T>({ method, url: path, data: body })).data;
+	}
+}
+
+function pagePath(pageId: string): string {
+	return `/pages/${encodeURIComponent(pageId)}`;
+}
+
+function subscriberPath(pageId: string, psid: string): string {
+	return `${pagePath(pageId)}/subscribers/${encodeURIComponent(psid)}`;
+}

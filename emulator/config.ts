@@ -1,0 +1,45 @@
+/** What a caller configures: apps, their Pages, the address and the load settings. */
+
+export interface EmulatorPageConfig {
+	pageId: string;
+	pageToken: string;
+	name?: string;
+}
+
+export interface EmulatorAppConfig {
+	appId: string;
+	appSecret: string;
+	requireAppSecretProof?: boolean;
+	pages: EmulatorPageConfig[];
+}
+
+export interface EmulatorOptions {
+	/** Loopback only; default 127.0.0.1. */
+	host?: string;
+	/** 0 = any free port. */
+	port?: number;
+	apps?: EmulatorAppConfig[];
+	/** Send API calls per second per Page, default 300 (reference §4.6). */
+	rateLimitPerSecond?: number;
+	/** Send API calls with audio or video per second per Page, default 10 (reference §4.6). */
+	mediaRateLimitPerSecond?: number;
+	/** Marketing token cool-down, default 48 h (reference §2.1). */
+	marketingCooldownMs?: number;
+	/** Seed of the random source behind fault percentages and latency jitter. */
+	seed?: number;
+}
+
+export const DEFAULT_APP_ID = '100000000000001';
+export const DEFAULT_APP_SECRET = 'emulator-app-secret';
+export const DEFAULT_PAGE_ID = '200000000000001';
+export const DEFAULT_PAGE_TOKEN = 'EMULATOR_PAGE_TOKEN_1';
+export const DEFAULT_PAGE_NAME = 'Emulated Page';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 300;
+export const DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND = 10;
+
+export const DEFAULT_APP: EmulatorAppConfig = {
+	appId: DEFAULT_APP_ID,
+	appSecret: DEFAULT_APP_SECRET,
+	pages: [{ pageId: DEFAULT_PAGE_ID, pageToken: DEFAULT_PAGE_TOKEN, name: DEFAULT_PAGE_NAME }],
+};

@@ -1,0 +1,20 @@
+import { randomBytes, randomInt } from 'crypto';
+
+/** Ids and tokens shaped like Meta's, random enough never to collide between tests. */
+
+function digits(count: number): string {
+	let out = String(randomInt(1, 10));
+	while (out.length < count) out += String(randomInt(0, 10));
+	return out;
+}
+
+export const newPsid = (): string => digits(16);
+export const newNumericId = (): string => digits(15);
+export const newMessageId = (): string => `m_${randomBytes(24).toString('base64url')}`;
+export const newOneTimeToken = (): string => randomBytes(36).toString('base64url');
+/** Subscription tokens look numeric in Meta's samples (reference §3.5). */
+export const newMarketingToken = (): string => digits(17);
+export const newPageToken = (): string => `EMULATOR_PAGE_TOKEN_${randomBytes(12).toString('hex')}`;
+export const newAppSecret = (): string => randomBytes(16).toString('hex');
+/** Like the reference §4.5 sample "BLBz/WZt8dN". */
+export const newFbtraceId = (): string => randomBytes(8).toString('base64').slice(0, 11);

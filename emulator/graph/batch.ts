@@ -1,0 +1,78 @@
+import { batchTooLarge, invalidParameter } from '../fixtures/graphErrors';
+import { batchItem, type BatchItemResponse } from '../fixtures/graphResponses';
+import { parseForm } from '../http/requestBody';
+import { accessTokenOf, authenticate } from './auth';
+import { runGraphCall } from './callPipeline';
+import { jsonResponse, splitVersion, type GraphCall, type GraphContext, type GraphOutcome } from './graphCall';
+import { GraphError, graphErrorBody } from './graphError';
+import { arrayParam } from './params';
+
+/**
+ * `POST /` with `batch` (reference §4.7): at most 50 items, run in order, each one a full Graph
+ * call (rate limit, faults). The top-level token and appsecret_proof apply to items that carry
+ * none. An item whose injected time-out fires answers `null` after the hang; a dropped
+ * connection ends the whole batch at that item.
+ */
+
+const MAX_ITEMS = 50;
+const ITEM_HEADERS = { 'Content-Type': 'text/javascript; charset=UTF-8' };
+
+export async function runBatch(ctx: GraphContext, call: GraphCall): Promise<GraphOutcome> {
+	let items: unknown[];
+	try {
+		items = readItems(call);
+		authenticate(ctx.state, call);
+	} catch (error) {
+		if (!(error instanceof GraphError)) throw error;
+		return jsonResponse(error.spec.status, graphErrorBody(error.spec));
+	}
+	ctx.state.stats.recordBatch(items.length);
+	const includeHeaders = call.params.include_headers !== false && call.params.include_headers !== 'false';
+	const answers: (BatchItemResponse | null)[] = [];
+	for (const item of items) {
+		const itemCall = toCall(item, call);
+		if (itemCall instanceof GraphError) {
+			answers.push(batchItem(itemCall.spec.status, graphErrorBody(itemCall.spec), includeHeaders ? ITEM_HEADERS : undefined));
+			continue;
+		}
+		const outcome = await runGraphCall(ctx, itemCall);
+		if (outcome.kind === 'drop') return outcome;
+		if (outcome.kind === 'timeout') {
+			await ctx.sleep(outcome.hangMs);
+			answers.push(null);
+			continue;
+		}
+		answers.push(batchItem(outcome.status, outcome.body, includeHeaders ? { ...ITEM_HEADERS, ...outcome.headers } : undefined));
+	}
+	return jsonResponse(200, answers);
+}
+
+function readItems(call: GraphCall): unknown[] {
+	const items = arrayParam(call.params, 'batch');
+	if (!items || items.length === 0) throw new GraphError(invalidParameter('The parameter batch is required and must be a non-empty JSON array'));
+	if (items.length > MAX_ITEMS) throw new GraphError(batchTooLarge());
+	return items;
+}
+
+/** An item `{ method, relative_url, body }`, body url-encoded, as its own call. */
+function toCall(item: unknown, batchCall: GraphCall): GraphCall | GraphError {
+	if (typeof item !== 'object' || item === null) return new GraphError(invalidParameter('Each batch item must be an object'));
+	const { method, relative_url: relativeUrl, body } = item as Record<string, unknown>;
+	if (typeof method !== 'string' || !['GET', 'POST', 'DELETE'].includes(method.toUpperCase())) {
+		return new GraphError(invalidParameter('Batch item method must be GET, POST or DELETE'));
+	}
+	if (typeof relativeUrl !== 'string' || relativeUrl.replace(/^\//, '') === '') {
+		return new GraphError(invalidParameter('Batch item relative_url is required'));
+	}
+	if (body !== undefined && typeof body !== 'string') return new GraphError(invalidParameter('Batch item body must be a url-encoded string'));
+	const url = new URL(relativeUrl.replace(/^\/?/, '/'), 'http://batch.invalid');
+	const params: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), ...parseForm(body ?? '') };
+	// The batch's own token, header or parameter, stands in for items that carry none.
+	if (params.access_token === undefined) {
+		const inherited = accessTokenOf(batchCall);
+		if (inherited !== undefined) params.access_token = inherited;
+		if (params.appsecret_proof === undefined && batchCall.params.appsecret_proof !== undefined) params.appsecret_proof = batchCall.params.appsecret_proof;
+	}
+	const { version, path } = splitVersion(url.pathname);
+	return { method: method.toUpperCase(), path, version: version ?? batchCall.version, params };
+}

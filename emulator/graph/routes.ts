@@ -1,0 +1,49 @@
+import { unsupportedRequest } from '../fixtures/graphErrors';
+import { nodeProfile } from '../fixtures/graphResponses';
+import type { Identity } from './auth';
+import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } from './graphCall';
+import { GraphError } from './graphError';
+import { requirePage } from './pageAccess';
+import { objectParam } from './params';
+import { sendMessage } from './send/sendMessage';
+import { listMarketingTokens } from './tokenListing';
+
+/** The Graph subset: one authenticated call in, one response out (batch is handled around it). */
+
+export function isSendCall(call: GraphCall): boolean {
+	return call.method === 'POST' && /^\/[^/]+\/messages\/?$/.test(call.path);
+}
+
+/** Audio and video sends have their own, tighter limit (reference §4.6). */
+export function isMediaSend(call: GraphCall): boolean {
+	if (!isSendCall(call)) return false;
+	try {
+		const message = objectParam(call.params, 'message');
+		const type = (message?.attachment as Record<string, unknown> | undefined)?.type;
+		return type === 'audio' || type === 'video';
+	} catch {
+		return false;
+	}
+}
+
+export function routeGraphCall(ctx: GraphContext, identity: Identity, call: GraphCall): GraphResponse {
+	const segments = call.path.split('/').filter((segment) => segment !== '');
+	const [objectId, edge] = segments;
+	const { state } = ctx;
+	if (segments.length === 2 && edge === 'messages' && call.method === 'POST') {
+		return sendMessage(state, requirePage(state, identity, call.method, objectId), call.params);
+	}
+	if (segments.length === 2 && edge === 'notification_message_tokens' && call.method === 'GET') {
+		return listMarketingTokens(ctx, requirePage(state, identity, call.method, objectId), call);
+	}
+	if (segments.length === 1 && call.method === 'GET') return readNode(ctx, identity, call, objectId);
+	throw new GraphError(unsupportedRequest(call.method, objectId ?? ''));
+}
+
+/** `GET /me` answers the token's Page, or the app for an app token; `GET /{page-id}` the Page. */
+function readNode(ctx: GraphContext, identity: Identity, call: GraphCall, objectId: string): GraphResponse {
+	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
+	if (objectId === 'me' && identity.kind === 'app') return jsonResponse(200, nodeProfile(identity.app.appId, `App ${identity.app.appId}`, fields));
+	const page = requirePage(ctx.state, identity, call.method, objectId);
+	return jsonResponse(200, nodeProfile(page.pageId, page.name, fields));
+}

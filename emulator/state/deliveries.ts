@@ -1,0 +1,46 @@
+/** Ground truth: every message a subscriber actually received, whatever the caller heard. */
+
+export type DeliveryVia = 'psid' | 'one_time_notif_token' | 'notification_messages_token';
+
+export interface DeliveryRecord {
+	pageId: string;
+	psid: string;
+	messageId: string;
+	message: Record<string, unknown>;
+	via: DeliveryVia;
+	/** The token the send used; absent for PSID sends. */
+	token?: string;
+	messagingType?: string;
+	tag?: string;
+	/** Emulator clock, ms since the epoch. */
+	at: number;
+}
+
+export interface DeliveryFilter {
+	pageId?: string;
+	psid?: string;
+	token?: string;
+	via?: DeliveryVia;
+}
+
+export class Deliveries {
+	private readonly records: DeliveryRecord[] = [];
+
+	add(record: DeliveryRecord): void {
+		this.records.push(record);
+	}
+
+	list(filter: DeliveryFilter = {}): DeliveryRecord[] {
+		return this.records.filter(
+			(record) =>
+				(filter.pageId === undefined || record.pageId === filter.pageId) &&
+				(filter.psid === undefined || record.psid === filter.psid) &&
+				(filter.token === undefined || record.token === filter.token) &&
+				(filter.via === undefined || record.via === filter.via),
+		);
+	}
+
+	clear(): void {
+		this.records.length = 0;
+	}
+}

@@ -1,0 +1,69 @@
+import { EmulatorClock } from '../core/clock';
+import { SeededRandom } from '../core/seededRandom';
+import type { EmulatorAppConfig } from '../config';
+import { CallStats } from '../load/callStats';
+import { FaultInjector } from '../load/faults';
+import { Latency } from '../load/latency';
+import { RateLimiter } from '../load/rateLimiter';
+import { Deliveries } from './deliveries';
+import { Directory } from './directory';
+import { InboundEventQueue } from './inboundEvents';
+import { Subscribers } from './subscribers';
+import { Tokens } from './tokens';
+
+/** Everything one running emulator holds; `reset()` brings it back to how it started. */
+
+export interface EmulatorSettings {
+	marketingCooldownMs: number;
+}
+
+export interface InitialState {
+	apps: EmulatorAppConfig[];
+	rateLimitPerSecond: number;
+	mediaRateLimitPerSecond: number;
+	marketingCooldownMs: number;
+	seed: number;
+}
+
+export class EmulatorState {
+	readonly clock = new EmulatorClock();
+	readonly random: SeededRandom;
+	readonly directory = new Directory();
+	readonly subscribers = new Subscribers();
+	readonly tokens = new Tokens();
+	readonly deliveries = new Deliveries();
+	readonly events = new InboundEventQueue();
+	readonly rateLimiter: RateLimiter;
+	/** The tighter limit for audio and video sends, on top of the Page limit. */
+	readonly mediaRateLimiter: RateLimiter;
+	readonly stats = new CallStats();
+	readonly latency = new Latency();
+	readonly faults = new FaultInjector();
+	settings: EmulatorSettings;
+
+	constructor(private readonly initial: InitialState) {
+		this.random = new SeededRandom(initial.seed);
+		this.rateLimiter = new RateLimiter(initial.rateLimitPerSecond);
+		this.mediaRateLimiter = new RateLimiter(initial.mediaRateLimitPerSecond);
+		this.settings = { marketingCooldownMs: initial.marketingCooldownMs };
+		for (const app of initial.apps) this.directory.addAppWithPages(app);
+	}
+
+	/** Back to the apps and settings the emulator started with; every other record is dropped. */
+	reset(): void {
+		this.clock.reset();
+		this.random.reseed(this.initial.seed);
+		this.directory.clear();
+		for (const app of this.initial.apps) this.directory.addAppWithPages(app);
+		this.subscribers.clear();
+		this.tokens.clear();
+		this.deliveries.clear();
+		this.events.clear();
+		this.rateLimiter.reset(this.initial.rateLimitPerSecond);
+		this.mediaRateLimiter.reset(this.initial.mediaRateLimitPerSecond);
+		this.stats.clear();
+		this.latency.reset();
+		this.faults.clear();
+		this.settings = { marketingCooldownMs: this.initial.marketingCooldownMs };
+	}
+}

@@ -1,0 +1,60 @@
+// One emulator per test file, and a fresh app (own Page, token and secret) per test, so tests
+// never see each other's subscribers, faults or rate limits.
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { EmulatorClient, type AppWithPages } from '../../emulator/client';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+export interface EmulatedPage {
+	app: AppWithPages;
+	pageId: string;
+	pageToken: string;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+export function useEmulator() {
+	let emulator: RunningEmulator;
+	let control: EmulatorClient;
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ port: 0 });
+		control = new EmulatorClient(emulator.url);
+	});
+	afterAll(async () => {
+		await emulator.close();
+	});
+
+	return {
+		get control(): EmulatorClient {
+			return control;
+		},
+		get url(): string {
+			return emulator.url;
+		},
+		/** A new app with one Page, and a credential of the package pointing at it. */
+		async newPage(options: { requireAppSecretProof?: boolean; withAppSecret?: boolean } = {}): Promise<EmulatedPage> {
+			const app = await control.createApp({ requireAppSecretProof: options.requireAppSecretProof });
+			const page = app.pages[0];
+			return {
+				app,
+				pageId: page.pageId,
+				pageToken: page.pageToken,
+				credentials: {
+					messengerOtnPageApi: {
+						accessToken: page.pageToken,
+						appId: app.appId,
+						appSecret: options.withAppSecret === false ? '' : app.appSecret,
+						graphApiVersion: 'v25.0',
+						graphHost: emulator.url,
+					},
+				},
+			};
+		},
+		/** A subscriber who just wrote to the Page (their 24-hour window is open). */
+		async activeSubscriber(pageId: string): Promise<string> {
+			const subscriber = await control.createSubscriber(pageId);
+			await control.sendsMessage(pageId, subscriber.psid, 'hi');
+			return subscriber.psid;
+		},
+	};
+}

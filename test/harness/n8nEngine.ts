@@ -1,0 +1,218 @@
+// Runs one of the package's nodes inside n8n-core's real workflow engine (WorkflowExecute), with
+// n8n's real request helpers: credentials are applied by the credential class's own
+// `authenticate`, HTTP goes out through n8n-core, and continueOnFail, the error output and
+// pairedItem behave as they do in n8n. Only the credential store is replaced, by a map.
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	NodeConnectionTypes,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { MessengerOtnPageApi } from '../../credentials/MessengerOtnPageApi.credentials';
+
+const START_TYPE = 'test.start';
+const NODE_NAME = 'Node Under Test';
+
+class StartNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Start',
+		name: START_TYPE,
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items of the test',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	messengerOtnPageApi: new MessengerOtnPageApi(),
+};
+
+function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
+	return {
+		getParentTypes: () => [],
+		isCredentialUsableByNode: () => true,
+		preAuthentication: async () => undefined,
+		authenticate: async (data: ICredentialDataDecryptedObject, type: string, request: IHttpRequestOptions) => {
+			const credentialType = CREDENTIAL_TYPES[type];
+			if (typeof credentialType?.authenticate !== 'function') throw new Error(`No authenticate function for ${type}`);
+			return credentialType.authenticate(data, request);
+		},
+		getDecrypted: async (_additionalData: unknown, _nodeCredentials: unknown, type: string) => {
+			if (!credentials[type]) throw new Error(`No test credentials of type ${type}`);
+			return { ...credentials[type] };
+		},
+		getCredentialsProperties: (type: string) => CREDENTIAL_TYPES[type]?.properties ?? [],
+		getCredentials: async () => ({}),
+		updateCredentials: async () => undefined,
+		updateCredentialsOauthTokenData: async () => undefined,
+	};
+}
+
+export interface NodeRun {
+	/** Items per output of the node under test (index 0 = main; the error output follows). */
+	outputs: INodeExecutionData[][];
+	/** The error that stopped the workflow, if any. */
+	error?: { message: string; description?: string | null; context?: IDataObject };
+	hints: Array<{ message: string }>;
+	run: IRun;
+}
+
+export interface RunNodeOptions {
+	node: INodeType;
+	parameters: INodeParameters;
+	input: IDataObject[];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	onError?: INode['onError'];
+	mode?: WorkflowExecuteMode;
+}
+
+/**
+ * Runs a callback inside a real n8n node execution context, so code under test gets n8n-core's
+ * own `helpers.httpRequestWithAuthentication` and `getCredentials`.
+ */
+export async function runInNodeContext<T>(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	callback: (context: IExecuteFunctions) => Promise<T>,
+): Promise<T> {
+	let result: { value: T } | undefined;
+	let failure: unknown;
+	class ProbeNode implements INodeType {
+		description: INodeTypeDescription = {
+			displayName: 'Probe',
+			name: 'probe',
+			group: ['transform'],
+			version: 1,
+			description: 'Runs a test callback',
+			defaults: { name: 'Probe' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: Object.keys(credentials).map((name) => ({ name, required: true })),
+			properties: [],
+		};
+
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			try {
+				result = { value: await callback(this) };
+			} catch (error) {
+				failure = error;
+			}
+			return [[]];
+		}
+	}
+	const run = await runNode({ node: new ProbeNode(), parameters: {}, input: [{}], credentials });
+	if (failure) throw failure;
+	if (!result) throw new Error(`The probe did not run: ${run.error?.message ?? 'no error reported'}`);
+	return result.value;
+}
+
+/** Runs Start → node with the given items and returns what the node put out. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const typeName = `n8n-nodes-messenger-otn.${options.node.description.name}`;
+	const start = new StartNode();
+	const types: Record<string, INodeType> = { [START_TYPE]: start, [typeName]: options.node };
+	const nodeTypes: INodeTypes = {
+		getByName: (name) => types[name],
+		getByNameAndVersion: (name) => types[name],
+		getKnownTypes: () => ({}),
+	};
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'under-test',
+			name: NODE_NAME,
+			type: typeName,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: Object.fromEntries(
+				Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: type }]),
+			),
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+	});
+
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes,
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	let resolveFinished: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveFinished(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: credentialsHelper(options.credentials ?? {}),
+		executionId: 'test-execution',
+		currentNodeParameters: undefined,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1/rest',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const execute = new WorkflowExecute(additionalData, mode, {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{ node: nodes[0], data: { main: [options.input.map((json) => ({ json }))] }, source: null },
+			],
+		},
+	} as never);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const error = run.data.resultData.error as NodeRun['error'] | undefined;
+	return {
+		outputs: (taskData?.data?.main ?? []).map((items) => items ?? []),
+		error,
+		hints: (taskData?.hints ?? []) as Array<{ message: string }>,
+		run,
+	};
+}
