@@ -13,6 +13,7 @@ import {
 	graphErrorFromResponse,
 	graphErrorFromThrown,
 	mayHaveBeenDelivered,
+	parseJson,
 	type GraphError,
 } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
@@ -62,15 +63,6 @@ interface FullResponse {
 
 function trimSlashes(value: string): string {
 	return value.replace(/\/+$/, '');
-}
-
-function parseBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
 }
 
 /**
@@ -123,7 +115,7 @@ export async function createGraphClient(
 		} catch (thrown) {
 			return { ok: false, error: clean(graphErrorFromThrown(thrown), extraSecrets) };
 		}
-		const parsed = parseBody(response.body);
+		const parsed = parseJson(response.body);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return { ok: true, status: response.statusCode, body: parsed as T };
 		}
@@ -177,7 +169,7 @@ export async function createGraphClient(
 					message: 'Meta left this batch item unanswered',
 				});
 			}
-			const body = parseBody(answer.body);
+			const body = parseJson(answer.body);
 			const code = Number(answer.code);
 			if (code >= 200 && code < 300) return succeeded(body);
 			return failed(request, clean(graphErrorFromResponse(code, body), [tokens[index]]));

@@ -29,7 +29,8 @@ function asNumber(value: unknown): number | undefined {
 	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-function parseJson(body: unknown): unknown {
+/** A body that may still be a JSON string (batch item bodies are). */
+export function parseJson(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body);

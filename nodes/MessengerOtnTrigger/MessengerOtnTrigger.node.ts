@@ -1,0 +1,52 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
+import { handleWebhook } from './handleWebhook';
+import { triggerProperties } from './triggerDescription';
+import { createSubscription, deleteSubscription, subscriptionExists } from './webhookSubscription';
+
+export class MessengerOtnTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Messenger OTN Trigger',
+		name: 'messengerOtnTrigger',
+		icon: { light: 'file:../../icons/messenger-otn.svg', dark: 'file:../../icons/messenger-otn.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on verified Messenger webhooks: opt-in tokens, messages, postbacks, deliveries and reads',
+		defaults: { name: 'Messenger OTN Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: PAGE_CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			checkExists(this: IHookFunctions): Promise<boolean> {
+				return subscriptionExists.call(this);
+			},
+			create(this: IHookFunctions): Promise<boolean> {
+				return createSubscription.call(this);
+			},
+			delete(this: IHookFunctions): Promise<boolean> {
+				return deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return handleWebhook.call(this);
+	}
+}

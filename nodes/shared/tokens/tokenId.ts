@@ -1,0 +1,9 @@
+import { createHash } from 'crypto';
+
+/**
+ * The stable key of a token row: a hash of the token, never the token, so stores and logs can
+ * use it freely. The same token always gives the same id (Meta's retries included).
+ */
+export function tokenIdOf(token: string): string {
+	return `tok_${createHash('sha256').update(`messenger-otn-token:${token}`).digest('hex').slice(0, 32)}`;
+}

@@ -1,0 +1,167 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { tokenIdOf } from '../tokens/tokenId';
+import { oneTimeTokenExpiry } from '../tokens/tokenRules';
+import { eventIdOf } from './eventId';
+import type { MessengerEventItem, MessengerEventType } from './messengerEvents';
+import { isoFromMetaTime } from './timestamps';
+
+type Raw = Record<string, unknown>;
+
+function asObject(value: unknown): Raw | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
+}
+
+function text(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return String(value);
+	return null;
+}
+
+/** "STOP NOTIFICATIONS", "stop_notifications", "STOP" ... : Meta's wire spelling is unconfirmed. */
+function marketingStatus(value: unknown): 'stop' | 'resume' | undefined {
+	const normalised = String(value ?? '').toUpperCase().replace(/[\s-]+/g, '_');
+	if (normalised.startsWith('STOP')) return 'stop';
+	if (normalised.startsWith('RESUME')) return 'resume';
+	return undefined;
+}
+
+/** Which event this is, by the key Meta puts on it (reference §1.4, §2.3, §5.2, §6). */
+function typeOf(event: Raw): MessengerEventType | undefined {
+	const optin = asObject(event.optin);
+	if (optin) {
+		if (optin.type === 'one_time_notif_req') return 'otn_optin';
+		if (optin.type === 'notification_messages') {
+			const status = marketingStatus(optin.notification_messages_status);
+			return status === 'stop' ? 'marketing_stop' : status === 'resume' ? 'marketing_resume' : 'marketing_optin';
+		}
+		return undefined;
+	}
+	if (asObject(event.postback)) return 'postback';
+	const message = asObject(event.message);
+	if (message) {
+		if (message.is_echo) return undefined;
+		return asObject(message.quick_reply) ? 'quick_reply' : 'message';
+	}
+	if (asObject(event.delivery)) return 'delivery';
+	if (asObject(event.read)) return 'read';
+	if (asObject(event.referral)) return 'referral';
+	return undefined;
+}
+
+type TypeFields = IDataObject | string;
+
+function oneTimeOptIn(event: Raw, timestamp: string): TypeFields {
+	const optin = asObject(event.optin)!;
+	const token = text(optin.one_time_notif_token);
+	if (!token) return 'The one-time notification opt-in carries no one_time_notif_token';
+	return {
+		tokenType: 'one_time',
+		token,
+		tokenId: tokenIdOf(token),
+		topic: text(optin.payload),
+		// Meta's opt-in webhook does not repeat the request's title.
+		title: null,
+		optedInAt: timestamp,
+		expiresAt: oneTimeTokenExpiry(new Date(timestamp)).toISOString(),
+	};
+}
+
+function marketingEvent(event: Raw, timestamp: string): TypeFields {
+	const optin = asObject(event.optin)!;
+	const token = text(optin.notification_messages_token);
+	if (!token) return 'The marketing messages event carries no notification_messages_token';
+	return {
+		tokenType: 'marketing',
+		token,
+		tokenId: tokenIdOf(token),
+		topic: text(optin.payload),
+		title: text(optin.title),
+		timezone: text(optin.notification_messages_timezone),
+		optedInAt: timestamp,
+		expiresAt: isoFromMetaTime(optin.token_expiry_timestamp),
+		userTokenStatus: text(optin.user_token_status),
+		frequency: text(optin.notification_messages_frequency),
+		notificationStatus: text(optin.notification_messages_status),
+	};
+}
+
+function referralFields(referral: Raw | undefined): IDataObject | null {
+	if (!referral) return null;
+	return { ref: text(referral.ref), source: text(referral.source), referralType: text(referral.type) };
+}
+
+function typeFields(type: MessengerEventType, event: Raw, timestamp: string): TypeFields {
+	switch (type) {
+		case 'otn_optin':
+			return oneTimeOptIn(event, timestamp);
+		case 'marketing_optin':
+		case 'marketing_stop':
+		case 'marketing_resume':
+			return marketingEvent(event, timestamp);
+		case 'postback': {
+			const postback = asObject(event.postback)!;
+			return {
+				mid: text(postback.mid),
+				title: text(postback.title),
+				payload: text(postback.payload),
+				referral: referralFields(asObject(postback.referral)),
+			};
+		}
+		case 'quick_reply':
+		case 'message': {
+			const message = asObject(event.message)!;
+			const fields: IDataObject = {
+				mid: text(message.mid),
+				text: text(message.text),
+				attachments: Array.isArray(message.attachments) ? (message.attachments as IDataObject[]) : [],
+				referral: referralFields(asObject(message.referral)),
+			};
+			if (type === 'quick_reply') fields.payload = text(asObject(message.quick_reply)!.payload);
+			return fields;
+		}
+		case 'delivery': {
+			const delivery = asObject(event.delivery)!;
+			return {
+				mids: Array.isArray(delivery.mids) ? delivery.mids.map(String) : [],
+				watermark: isoFromMetaTime(delivery.watermark),
+			};
+		}
+		case 'read':
+			return { watermark: isoFromMetaTime(asObject(event.read)!.watermark) };
+		case 'referral':
+			return referralFields(asObject(event.referral))!;
+	}
+}
+
+/**
+ * One `messaging[]` event as a flat item, or null when it is of a kind the trigger does not put
+ * out (echoes, plugin opt-ins). A malformed event becomes an `invalid` item with the reason.
+ */
+export function normalizeMessagingEvent(entryPageId: string, rawEvent: unknown): MessengerEventItem | null {
+	const event = asObject(rawEvent);
+	const raw = (event ?? { value: rawEvent }) as IDataObject;
+	const pageId = text(asObject(event?.recipient)?.id) ?? entryPageId;
+	const base = {
+		eventId: eventIdOf(entryPageId, rawEvent),
+		pageId: entryPageId || pageId,
+		psid: text(asObject(event?.sender)?.id),
+		timestamp: isoFromMetaTime(event?.timestamp),
+		raw,
+	};
+	const invalid = (intendedType: MessengerEventType | 'unknown', error: string): MessengerEventItem => ({
+		...base,
+		type: 'invalid',
+		intendedType,
+		error,
+	});
+
+	if (!event) return invalid('unknown', 'The event is not an object');
+	const type = typeOf(event);
+	if (!type) return null;
+	if (!base.psid) return invalid(type, 'The event has no sender.id (the subscriber PSID)');
+	if (!base.timestamp) return invalid(type, 'The event has no valid timestamp');
+	const fields = typeFields(type, event, base.timestamp);
+	if (typeof fields === 'string') return invalid(type, fields);
+	return { ...base, type, ...fields, raw };
+}
