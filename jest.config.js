@@ -8,5 +8,15 @@ module.exports = {
 		{ displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 		// The nodes and the transport inside n8n-core's real engine, against the emulator.
 		{ displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
+		{
+			// One real n8n (installed on first use, 4 to 5 min) and one emulator shared by all e2e files.
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			testTimeout: 120000,
+		},
 	],
 };

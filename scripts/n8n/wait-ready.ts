@@ -1,0 +1,30 @@
+/**
+ * Waits until n8n serves its API. `/healthz` answers 200 before the webhook and REST routes
+ * exist; `/healthz/readiness` answers 200 only once n8n is ready (database connected, migrated).
+ */
+import { readFileSync } from 'node:fs';
+
+import { isGroupAlive, sleep } from './process-group';
+
+export async function waitForReadiness(baseUrl: string, groupId: number, logFile: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (!isGroupAlive(groupId)) throw new Error(`n8n exited during start.\n${logTail(logFile)}`);
+		try {
+			const response = await fetch(`${baseUrl}/healthz/readiness`);
+			if (response.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s.\n${logTail(logFile)}`);
+}
+
+export function logTail(logFile: string, lines = 40): string {
+	try {
+		return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
