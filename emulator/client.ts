@@ -16,12 +16,19 @@ import type {
 	LatencyInput,
 	LatencySetting,
 	MarketingSelector,
+	NotifyMeResult,
 	PageRecord,
 	RateLimitView,
 	SettingsView,
 	SubscriberInteraction,
 	SubscriberRecord,
 	TokenView,
+	WebhookAppState,
+	WebhookAttempt,
+	WebhookLogFilter,
+	WebhookLogView,
+	WebhookSettings,
+	WebhookStateFilter,
 } from './control/controlTypes';
 
 export type * from './control/controlTypes';
@@ -87,14 +94,31 @@ export class EmulatorClient {
 		return this.post(`${pagePath(pageId)}/tokens`, request);
 	}
 
+	/** Taps Notify Me on the last opt-in request the subscriber received: a fresh token and its opt-in webhook. */
+	tapsNotifyMe(pageId: string, psid: string): Promise<NotifyMeResult> {
+		return this.post(`${subscriberPath(pageId, psid)}/notify-me`);
+	}
+
+	/** The subscriber's Messenger reports delivery of everything received since the last report (409 when nothing is new). */
+	reportsDelivered(pageId: string, psid: string): Promise<InboundEvent[]> {
+		return this.post(`${subscriberPath(pageId, psid)}/receipts`, { kind: 'delivery' });
+	}
+
+	/** Reports everything received as read; unreported deliveries are reported first (409 when nothing is new). */
+	reportsRead(pageId: string, psid: string): Promise<InboundEvent[]> {
+		return this.post(`${subscriberPath(pageId, psid)}/receipts`, { kind: 'read' });
+	}
+
 	tokens(pageId: string): Promise<TokenView[]> {
 		return this.get(`${pagePath(pageId)}/tokens`);
 	}
 
+	/** "Stop these messages": also sends the messaging_optins webhook with notification_messages_status. */
 	stopMarketing(pageId: string, selector: MarketingSelector): Promise<TokenView[]> {
 		return this.post(`${pagePath(pageId)}/marketing/stop`, selector);
 	}
 
+	/** Resumes marketing messages, with its messaging_optins webhook. */
 	resumeMarketing(pageId: string, selector: MarketingSelector): Promise<TokenView[]> {
 		return this.post(`${pagePath(pageId)}/marketing/resume`, selector);
 	}
@@ -160,6 +184,31 @@ export class EmulatorClient {
 
 	setSettings(settings: SettingsView): Promise<SettingsView> {
 		return this.send('put', '/settings', settings);
+	}
+
+	webhookSettings(): Promise<WebhookSettings> {
+		return this.get('/webhooks/settings');
+	}
+
+	/** Only the settings given change. */
+	setWebhookSettings(changes: Partial<WebhookSettings>): Promise<WebhookSettings> {
+		return this.send('put', '/webhooks/settings', changes);
+	}
+
+	/** Every attempt (status, response code, time, duplicate), the alerts, and each app's state. */
+	webhookLog(filter: WebhookLogFilter = {}): Promise<WebhookLogView> {
+		return this.get('/webhooks/log', filter);
+	}
+
+	/** Closes open batches and runs every due attempt now, retries included; resolves with the attempts made. */
+	async runDueWebhooks(): Promise<WebhookAttempt[]> {
+		// Attempts that time out take the webhook time-out each, so this may outlast the usual 10 s.
+		return (await this.http.post<WebhookAttempt[]>('/webhooks/run-due', undefined, { timeout: 120_000 })).data;
+	}
+
+	/** Each app's subscription, the Pages it is subscribed to, and its failure state. */
+	webhookSubscriptions(filter: WebhookStateFilter = {}): Promise<WebhookAppState[]> {
+		return this.get('/webhooks/subscriptions', filter);
 	}
 
 	private async get<T>(path: string, params?: object): Promise<T> {

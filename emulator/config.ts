@@ -1,4 +1,6 @@
-/** What a caller configures: apps, their Pages, the address and the load settings. */
+import type { WebhookSettings } from './webhooks/webhookSettings';
+
+/** What a caller configures: apps, their Pages, the address, the load and webhook settings. */
 
 export interface EmulatorPageConfig {
 	pageId: string;
@@ -25,8 +27,10 @@ export interface EmulatorOptions {
 	mediaRateLimitPerSecond?: number;
 	/** Marketing token cool-down, default 48 h (reference §2.1). */
 	marketingCooldownMs?: number;
-	/** Seed of the random source behind fault percentages and latency jitter. */
+	/** Seed of the random source behind fault percentages, latency jitter, duplicates and receipts. */
 	seed?: number;
+	/** Webhook delivery: batching, time-out, retries, duplicates, automatic receipts. */
+	webhooks?: Partial<WebhookSettings>;
 }
 
 export const DEFAULT_APP_ID = '100000000000001';
@@ -37,6 +41,8 @@ export const DEFAULT_PAGE_NAME = 'Emulated Page';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 300;
 export const DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND = 10;
+/** The version Meta's samples use (reference §4.8); subscribed fields get it when the call names none. */
+export const DEFAULT_GRAPH_VERSION = 'v25.0';
 
 export const DEFAULT_APP: EmulatorAppConfig = {
 	appId: DEFAULT_APP_ID,

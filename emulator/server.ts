@@ -18,11 +18,13 @@ import { BodyError, readBody } from './http/requestBody';
 import { sendJson } from './http/respond';
 import { EmulatorState } from './state/emulatorState';
 import type { InboundEventQueue } from './state/inboundEvents';
+import { DEFAULT_WEBHOOK_SETTINGS, mergeWebhookSettings } from './webhooks/webhookSettings';
 
 export {
 	DEFAULT_APP,
 	DEFAULT_APP_ID,
 	DEFAULT_APP_SECRET,
+	DEFAULT_GRAPH_VERSION,
 	DEFAULT_HOST,
 	DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND,
 	DEFAULT_PAGE_ID,
@@ -31,6 +33,7 @@ export {
 	DEFAULT_RATE_LIMIT_PER_SECOND,
 } from './config';
 export type { EmulatorAppConfig, EmulatorOptions, EmulatorPageConfig } from './config';
+export type { WebhookSettings } from './webhooks/webhookSettings';
 
 export interface RunningEmulator {
 	/** e.g. http://127.0.0.1:41234 */
@@ -56,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		mediaRateLimitPerSecond: options.mediaRateLimitPerSecond ?? DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND,
 		marketingCooldownMs: options.marketingCooldownMs ?? MARKETING_COOLDOWN_MS,
 		seed: options.seed ?? Date.now(),
+		webhooks: mergeWebhookSettings(DEFAULT_WEBHOOK_SETTINGS, { ...options.webhooks }),
 	});
 
 	// Held responses (latency, injected time-outs) are timers the server cancels when it closes.
@@ -89,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			return;
 		}
 		if (isControl) {
-			const reply = handleControlRequest(state, req, url, raw);
+			const reply = await handleControlRequest(state, req, url, raw);
 			sendJson(res, reply.status, reply.body);
 			return;
 		}
@@ -123,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		events: state.events,
 		close: () => {
 			closed = true;
+			state.webhooks.stop();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 			return new Promise<void>((resolve, reject) => {

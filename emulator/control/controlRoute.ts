@@ -12,6 +12,7 @@ export interface ControlRequest {
 export interface ControlRoute {
 	method: string;
 	pattern: RegExp;
+	/** The answer, or a promise of it (running due webhooks waits for their answers). */
 	handle(state: EmulatorState, request: ControlRequest): unknown;
 }
 

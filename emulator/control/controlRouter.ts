@@ -9,18 +9,19 @@ import { groundTruthRoutes } from './groundTruthRoutes';
 import { loadRoutes } from './loadRoutes';
 import { stateRoutes } from './stateRoutes';
 import { subscriberRoutes } from './subscriberRoutes';
+import { webhookRoutes } from './webhookRoutes';
 
 /** `/_emulator/*`: JSON in, JSON out, no auth (the emulator listens on loopback only). */
 
-const ROUTES: ControlRoute[] = [...stateRoutes, ...directoryRoutes, ...subscriberRoutes, ...loadRoutes, ...groundTruthRoutes];
+const ROUTES: ControlRoute[] = [...stateRoutes, ...directoryRoutes, ...subscriberRoutes, ...loadRoutes, ...groundTruthRoutes, ...webhookRoutes];
 
-export function handleControlRequest(state: EmulatorState, req: IncomingMessage, url: URL, rawBody: string): { status: number; body: unknown } {
+export async function handleControlRequest(state: EmulatorState, req: IncomingMessage, url: URL, rawBody: string): Promise<{ status: number; body: unknown }> {
 	try {
 		const body = parseJsonBody(rawBody);
 		const method = (req.method ?? 'GET').toUpperCase();
 		for (const candidate of ROUTES) {
 			const match = candidate.method === method ? candidate.pattern.exec(url.pathname) : null;
-			if (match) return { status: 200, body: candidate.handle(state, { params: match.slice(1).map(decodeURIComponent), body, query: url.searchParams }) };
+			if (match) return { status: 200, body: await candidate.handle(state, { params: match.slice(1).map(decodeURIComponent), body, query: url.searchParams }) };
 		}
 		throw new ControlError(404, `no control route ${method} ${url.pathname}`);
 	} catch (error) {

@@ -9,9 +9,14 @@ import type { InboundEvent, InboundEventKind } from '../state/inboundEvents';
 import type { SubscriberInteraction } from '../state/subscriberActions';
 import type { OptInRequestRecord, SubscriberRecord } from '../state/subscribers';
 import type { MarketingTokenRecord, OneTimeTokenRecord, TokenType } from '../state/tokens';
+import type { AppSubscription, SubscribedField } from '../state/webhookSubscriptions';
+import type { AttemptFailure, WebhookAlert, WebhookAlertKind, WebhookAttempt } from '../webhooks/deliveryLog';
+import type { WebhookSettings } from '../webhooks/webhookSettings';
 
 export type {
+	AppSubscription,
 	AppWithPages,
+	AttemptFailure,
 	CallStatsSnapshot,
 	DeliveryFilter,
 	DeliveryRecord,
@@ -24,8 +29,13 @@ export type {
 	OptInRequestRecord,
 	PageRecord,
 	SubscriberInteraction,
+	SubscribedField,
 	SubscriberRecord,
 	TokenType,
+	WebhookAlert,
+	WebhookAlertKind,
+	WebhookAttempt,
+	WebhookSettings,
 };
 
 export interface CreateAppInput {
@@ -88,4 +98,46 @@ export interface LatencyInput extends Partial<LatencySetting> {
 
 export interface SettingsView {
 	marketingCooldownMs: number;
+}
+
+/** A Notify Me tap: the fresh token and the messaging_optins event it produced. */
+export interface NotifyMeResult {
+	token: TokenView;
+	event: InboundEvent;
+}
+
+/** What the subscriber's Messenger reports: `delivery`, or `read` (which reports delivery first). */
+export type ReceiptKind = 'delivery' | 'read';
+
+/** One app's webhook side: its subscription, the Pages it is subscribed to, its failure state. */
+export interface WebhookAppState {
+	appId: string;
+	/** Null when the app has no subscription; `active` false once disabled after an hour of failures. */
+	subscription: AppSubscription | null;
+	pages: { pageId: string; fields: string[] }[];
+	/** Emulator clock of the first failure since the last 200; null when healthy. */
+	failingSince: number | null;
+	/** When the 15-minute alert was raised in the current streak. */
+	alertedAt: number | null;
+	disabledAt: number | null;
+	/** POST bodies still waiting for an attempt, a retry or a duplicate. */
+	pendingDeliveries: number;
+}
+
+export interface WebhookLogFilter {
+	appId?: string;
+	/** Only attempts with a greater id. */
+	afterId?: number;
+}
+
+export interface WebhookLogView {
+	attempts: WebhookAttempt[];
+	alerts: WebhookAlert[];
+	apps: WebhookAppState[];
+}
+
+export interface WebhookStateFilter {
+	appId?: string;
+	/** Only the app that owns this Page, with only this Page. */
+	pageId?: string;
 }

@@ -1,13 +1,21 @@
 import type { EmulatorState } from '../state/emulatorState';
-import { subscriberInteracts, subscriberOptsIn, subscriberSetsMarketing, type SubscriberInteraction } from '../state/subscriberActions';
+import { reportDelivered, reportRead } from '../state/receipts';
+import {
+	subscriberInteracts,
+	subscriberOptsIn,
+	subscriberSetsMarketing,
+	subscriberTapsNotifyMe,
+	type SubscriberInteraction,
+} from '../state/subscriberActions';
 import type { SubscriberRecord } from '../state/subscribers';
 import type { MarketingTokenRecord, TokenType } from '../state/tokens';
 import { optionalString, requiredString } from './bodyFields';
 import { badRequest, ControlError, notFound } from './controlError';
 import { route, type ControlRoute } from './controlRoute';
+import type { NotifyMeResult } from './controlTypes';
 import { tokenView } from './views';
 
-/** Simulated subscribers: create them, make them write, tap, opt in, stop and resume. */
+/** Simulated subscribers: create them, make them write, tap, opt in, stop, resume and report receipts. */
 
 function pageOf(state: EmulatorState, pageId: string): string {
 	if (!state.directory.page(pageId)) throw notFound(`page ${pageId} does not exist`);
@@ -54,6 +62,23 @@ export const subscriberRoutes: ControlRoute[] = [
 	route('POST', '/pages/:pageId/subscribers/:psid/interactions', (state, { params, body }) =>
 		subscriberInteracts(state, subscriberOf(state, params[0], params[1]), interaction(body)),
 	),
+
+	// Notify Me on the last opt-in request received: a fresh token each tap (reference §1.4, §2.3).
+	route('POST', '/pages/:pageId/subscribers/:psid/notify-me', (state, { params }): NotifyMeResult => {
+		const tapped = subscriberTapsNotifyMe(state, subscriberOf(state, params[0], params[1]));
+		if (!tapped) throw new ControlError(409, 'the subscriber has received no opt-in request to tap');
+		return { token: tokenView(tapped.token, state.clock.now()), event: tapped.event };
+	}),
+
+	// The subscriber's Messenger reports delivery or read of everything received up to now.
+	route('POST', '/pages/:pageId/subscribers/:psid/receipts', (state, { params, body }) => {
+		const subscriber = subscriberOf(state, params[0], params[1]);
+		if (body.kind !== 'delivery' && body.kind !== 'read') throw badRequest('kind must be delivery or read');
+		const delivered = body.kind === 'delivery' ? reportDelivered(state, subscriber) : undefined;
+		const events = body.kind === 'read' ? reportRead(state, subscriber) : delivered ? [delivered] : [];
+		if (events.length === 0) throw new ControlError(409, `nothing received since the last ${body.kind} report`);
+		return events;
+	}),
 
 	// The subscriber accepted an opt-in: issue the token directly.
 	route('POST', '/pages/:pageId/tokens', (state, { params, body }) => {

@@ -4,6 +4,7 @@
  */
 export class EmulatorClock {
 	private offsetMs = 0;
+	private readonly listeners = new Set<() => void>();
 
 	now(): number {
 		return Date.now() + this.offsetMs;
@@ -13,9 +14,16 @@ export class EmulatorClock {
 		return this.offsetMs;
 	}
 
+	/** Moving forward makes retries and other timed work due; whoever owns them listens. */
 	advance(ms: number): number {
 		this.offsetMs += ms;
+		for (const listener of this.listeners) listener();
 		return this.now();
+	}
+
+	onAdvance(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 
 	reset(): void {

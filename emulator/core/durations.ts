@@ -15,3 +15,10 @@ export const ONE_TIME_TOKEN_LIFETIME_MS = 365 * DAY_MS;
 export const MARKETING_COOLDOWN_MS = 48 * HOUR_MS;
 /** One notification_messages request per subscriber per week for the same title (§2.2). */
 export const OPT_IN_REQUEST_REPEAT_MS = 7 * DAY_MS;
+
+/** Answer a webhook POST within 5 seconds (§5.4). */
+export const WEBHOOK_TIMEOUT_MS = 5 * SECOND_MS;
+/** Meta alerts the developer after 15 minutes of failed deliveries (§5.4). */
+export const WEBHOOK_ALERT_AFTER_MS = 15 * MINUTE_MS;
+/** After 1 hour of failures webhooks are disabled and the app unsubscribed from the Page (§5.4). */
+export const WEBHOOK_DISABLE_AFTER_MS = HOUR_MS;

@@ -34,7 +34,7 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 	if (fault?.phase === 'before') return injectFault(ctx, statsKey, fault);
 	let response: GraphResponse;
 	try {
-		response = routeGraphCall(ctx, identity, call);
+		response = await routeGraphCall(ctx, identity, call);
 	} catch (error) {
 		response = errorResponse(error);
 	}

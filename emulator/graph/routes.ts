@@ -1,9 +1,11 @@
 import { unsupportedRequest } from '../fixtures/graphErrors';
 import { nodeProfile } from '../fixtures/graphResponses';
+import { appSubscriptions } from './appSubscriptions';
 import type { Identity } from './auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } from './graphCall';
 import { GraphError } from './graphError';
 import { requirePage } from './pageAccess';
+import { pageSubscribedApps } from './pageSubscribedApps';
 import { objectParam } from './params';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
@@ -26,7 +28,8 @@ export function isMediaSend(call: GraphCall): boolean {
 	}
 }
 
-export function routeGraphCall(ctx: GraphContext, identity: Identity, call: GraphCall): GraphResponse {
+/** Most calls answer at once; subscribing an app waits for the callback's verification GET. */
+export function routeGraphCall(ctx: GraphContext, identity: Identity, call: GraphCall): GraphResponse | Promise<GraphResponse> {
 	const segments = call.path.split('/').filter((segment) => segment !== '');
 	const [objectId, edge] = segments;
 	const { state } = ctx;
@@ -36,6 +39,8 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	if (segments.length === 2 && edge === 'notification_message_tokens' && call.method === 'GET') {
 		return listMarketingTokens(ctx, requirePage(state, identity, call.method, objectId), call);
 	}
+	if (segments.length === 2 && edge === 'subscriptions') return appSubscriptions(ctx, identity, call, objectId);
+	if (segments.length === 2 && edge === 'subscribed_apps') return pageSubscribedApps(state, identity, call, objectId);
 	if (segments.length === 1 && call.method === 'GET') return readNode(ctx, identity, call, objectId);
 	throw new GraphError(unsupportedRequest(call.method, objectId ?? ''));
 }

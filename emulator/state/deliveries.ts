@@ -25,9 +25,17 @@ export interface DeliveryFilter {
 
 export class Deliveries {
 	private readonly records: DeliveryRecord[] = [];
+	private readonly listeners = new Set<(record: DeliveryRecord) => void>();
 
 	add(record: DeliveryRecord): void {
 		this.records.push(record);
+		// The subscriber's Messenger may report delivery at once (automatic receipts).
+		for (const listener of this.listeners) listener(record);
+	}
+
+	onAdd(listener: (record: DeliveryRecord) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 
 	list(filter: DeliveryFilter = {}): DeliveryRecord[] {

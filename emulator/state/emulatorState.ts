@@ -10,6 +10,9 @@ import { Directory } from './directory';
 import { InboundEventQueue } from './inboundEvents';
 import { Subscribers } from './subscribers';
 import { Tokens } from './tokens';
+import { WebhookSubscriptions } from './webhookSubscriptions';
+import { WebhookDispatcher } from '../webhooks/webhookDispatcher';
+import type { WebhookSettings } from '../webhooks/webhookSettings';
 
 /** Everything one running emulator holds; `reset()` brings it back to how it started. */
 
@@ -23,6 +26,7 @@ export interface InitialState {
 	mediaRateLimitPerSecond: number;
 	marketingCooldownMs: number;
 	seed: number;
+	webhooks: WebhookSettings;
 }
 
 export class EmulatorState {
@@ -39,6 +43,10 @@ export class EmulatorState {
 	readonly stats = new CallStats();
 	readonly latency = new Latency();
 	readonly faults = new FaultInjector();
+	/** Who receives webhooks: app subscriptions and the apps subscribed to each Page (reference §5.5). */
+	readonly subscriptions = new WebhookSubscriptions();
+	/** Sends subscribers' events as signed webhooks, with batching and retries (reference §5). */
+	readonly webhooks: WebhookDispatcher;
 	settings: EmulatorSettings;
 
 	constructor(private readonly initial: InitialState) {
@@ -47,6 +55,7 @@ export class EmulatorState {
 		this.mediaRateLimiter = new RateLimiter(initial.mediaRateLimitPerSecond);
 		this.settings = { marketingCooldownMs: initial.marketingCooldownMs };
 		for (const app of initial.apps) this.directory.addAppWithPages(app);
+		this.webhooks = new WebhookDispatcher(this, initial.webhooks);
 	}
 
 	/** Back to the apps and settings the emulator started with; every other record is dropped. */
@@ -65,5 +74,7 @@ export class EmulatorState {
 		this.latency.reset();
 		this.faults.clear();
 		this.settings = { marketingCooldownMs: this.initial.marketingCooldownMs };
+		this.subscriptions.clear();
+		this.webhooks.reset();
 	}
 }

@@ -5,7 +5,7 @@ import type { MessagingEvent } from '../fixtures/inboundEvents';
  * by subscribing) to deliver signed webhooks.
  */
 
-export type InboundEventKind = 'message' | 'quick_reply' | 'postback' | 'optin' | 'marketing_stop' | 'marketing_resume';
+export type InboundEventKind = 'message' | 'quick_reply' | 'postback' | 'optin' | 'marketing_stop' | 'marketing_resume' | 'delivery' | 'read';
 
 export interface InboundEvent {
 	id: number;

@@ -53,3 +53,21 @@ export function subscriberSetsMarketing(state: EmulatorState, token: MarketingTo
 	const messaging = marketingStatusEvent(token, at, action === 'stop' ? 'STOP NOTIFICATIONS' : 'RESUME NOTIFICATIONS');
 	return state.events.push({ pageId: token.pageId, psid: token.psid, kind: action === 'stop' ? 'marketing_stop' : 'marketing_resume', at, messaging });
 }
+
+/**
+ * The subscriber taps Notify Me on the last opt-in request it received: a fresh token each tap,
+ * with the request's payload and title (and timezone for marketing), and its messaging_optins
+ * event (reference §1.4, §2.3). Undefined when no request was received.
+ */
+export function subscriberTapsNotifyMe(state: EmulatorState, subscriber: SubscriberRecord): { token: TokenRecord; event: InboundEvent } | undefined {
+	const request = subscriber.lastOptInRequest;
+	if (!request) return undefined;
+	return subscriberOptsIn(state, {
+		pageId: subscriber.pageId,
+		psid: subscriber.psid,
+		type: request.templateType === 'one_time_notif_req' ? 'one_time' : 'marketing',
+		payload: request.payload,
+		title: request.title,
+		timezone: request.timezone,
+	});
+}

@@ -27,6 +27,8 @@ export interface SubscriberRecord {
 	lastOptInRequest: OptInRequestRecord | null;
 	/** notification_messages titles already requested, with when (reference §2.2 weekly rule). */
 	marketingRequestTitles: Record<string, number>;
+	/** How many of the messages received so far the subscriber's Messenger reported delivered and read. */
+	receipts: { delivered: number; read: number };
 }
 
 export class Subscribers {
@@ -44,6 +46,7 @@ export class Subscribers {
 			lastUserActionAt: null,
 			lastOptInRequest: null,
 			marketingRequestTitles: {},
+			receipts: { delivered: 0, read: 0 },
 		};
 		this.byKey.set(key(pageId, psid), subscriber);
 		return subscriber;

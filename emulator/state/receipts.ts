@@ -1,0 +1,32 @@
+import { deliveryEvent, readEvent } from '../fixtures/inboundEvents';
+import type { EmulatorState } from './emulatorState';
+import type { InboundEvent } from './inboundEvents';
+import type { SubscriberRecord } from './subscribers';
+
+/**
+ * The subscriber's Messenger reports what it received: delivered (`message_deliveries`) and read
+ * (`message_reads`), each covering every message received up to now and not reported before.
+ */
+
+/** Delivery of the messages received since the last report; none when there is nothing new. */
+export function reportDelivered(state: EmulatorState, subscriber: SubscriberRecord): InboundEvent | undefined {
+	const received = state.deliveries.list({ pageId: subscriber.pageId, psid: subscriber.psid });
+	const fresh = received.slice(subscriber.receipts.delivered);
+	if (fresh.length === 0) return undefined;
+	subscriber.receipts.delivered = received.length;
+	const at = state.clock.now();
+	const messaging = deliveryEvent(subscriber.pageId, subscriber.psid, at, fresh.map((record) => record.messageId), fresh[fresh.length - 1].at);
+	return state.events.push({ pageId: subscriber.pageId, psid: subscriber.psid, kind: 'delivery', at, messaging });
+}
+
+/** A message is delivered before it is read: unreported deliveries go first, then the read. */
+export function reportRead(state: EmulatorState, subscriber: SubscriberRecord): InboundEvent[] {
+	const received = state.deliveries.list({ pageId: subscriber.pageId, psid: subscriber.psid });
+	if (received.length <= subscriber.receipts.read) return [];
+	const delivered = reportDelivered(state, subscriber);
+	subscriber.receipts.read = received.length;
+	const at = state.clock.now();
+	const messaging = readEvent(subscriber.pageId, subscriber.psid, at, received[received.length - 1].at);
+	const read = state.events.push({ pageId: subscriber.pageId, psid: subscriber.psid, kind: 'read', at, messaging });
+	return delivered ? [delivered, read] : [read];
+}
