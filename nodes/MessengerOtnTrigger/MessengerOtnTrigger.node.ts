@@ -32,8 +32,10 @@ export class MessengerOtnTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	// Under the handshake's webhook: n8n runs these after registering that webhook, so Meta's
+	// verification GET, which arrives while create() waits for Meta's answer, finds its route.
 	webhookMethods = {
-		default: {
+		setup: {
 			checkExists(this: IHookFunctions): Promise<boolean> {
 				return subscriptionExists.call(this);
 			},

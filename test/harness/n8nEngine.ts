@@ -2,7 +2,7 @@
 // n8n's real request helpers: credentials are applied by the credential class's own
 // `authenticate`, HTTP goes out through n8n-core, and continueOnFail, the error output and
 // pairedItem behave as they do in n8n. Only the credential store is replaced, by a map.
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	Workflow,
@@ -68,6 +68,79 @@ function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedO
 		updateCredentials: async () => undefined,
 		updateCredentialsOauthTokenData: async () => undefined,
 	};
+}
+
+/** What n8n hands every context: our credential store, and where webhooks live. */
+function additionalDataFor(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+	webhookBaseUrl = 'http://127.0.0.1/webhook',
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: credentialsHelper(credentials),
+		executionId: 'test-execution',
+		currentNodeParameters: undefined,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1/rest',
+		webhookBaseUrl,
+		webhookTestBaseUrl: `${webhookBaseUrl}-test`,
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function singleNodeTypes(typeName: string, nodeType: INodeType): INodeTypes {
+	return {
+		getByName: (name) => (name === typeName ? nodeType : (undefined as never)),
+		getByNameAndVersion: (name) => (name === typeName ? nodeType : (undefined as never)),
+		getKnownTypes: () => ({}),
+	};
+}
+
+export interface HookRunOptions {
+	node: INodeType;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	webhookId: string;
+	/** e.g. http://127.0.0.1:4567/webhook: the node's URL is `<base>/<webhookId>/<path>`. */
+	webhookBaseUrl: string;
+}
+
+/**
+ * Runs a trigger's activation method (checkExists, create or delete) in n8n-core's real
+ * HookContext, as n8n does when a workflow is published or unpublished.
+ */
+export async function runHookMethod(
+	method: 'checkExists' | 'create' | 'delete',
+	options: HookRunOptions,
+): Promise<boolean | undefined> {
+	const typeName = `n8n-nodes-messenger-otn.${options.node.description.name}`;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: options.webhookId,
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: singleNodeTypes(typeName, options.node),
+		active: true,
+	});
+	const [webhookName, methods] = Object.entries(options.node.webhookMethods ?? {})[0] ?? [];
+	if (!webhookName || !methods) throw new Error(`${typeName} has no webhook methods`);
+	const additionalData = additionalDataFor(options.credentials, undefined, options.webhookBaseUrl);
+	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+	return await methods[method].call(context);
 }
 
 export interface NodeRun {
@@ -176,21 +249,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveFinished(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: credentialsHelper(options.credentials ?? {}),
-		executionId: 'test-execution',
-		currentNodeParameters: undefined,
-		variables: {},
-		restApiUrl: 'http://127.0.0.1/rest',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(options.credentials ?? {}, hooks);
 
 	const execute = new WorkflowExecute(additionalData, mode, {
 		resultData: { runData: {} },

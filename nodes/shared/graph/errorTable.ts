@@ -56,6 +56,8 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 190, errorClass: 'stop', meaning: 'Meta refused the Page access token (invalid or expired): update the credential' },
 	{ code: 102, errorClass: 'stop', meaning: 'Meta refused the session of the access token: update the credential' },
 	{ code: 368, errorClass: 'stop', meaning: 'Meta temporarily blocked the Page for policy violations' },
+	// Webhook subscription.
+	{ code: 2200, errorClass: 'stop', meaning: "Meta could not verify the callback URL: its handshake did not reach this workflow. Check that n8n is reachable at its public webhook URL and that the credential's App Secret is right" },
 	// Rate limits.
 	{ code: 4, errorClass: 'throttled', meaning: 'The app reached its Graph API request limit' },
 	{ code: 17, errorClass: 'throttled', meaning: 'The user request limit was reached' },

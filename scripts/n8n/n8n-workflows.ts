@@ -1,0 +1,79 @@
+/**
+ * Workflows and their executions through n8n's public API (2.40.7):
+ *   POST /api/v1/workflows                     create (nodes, connections, settings)
+ *   POST /api/v1/workflows/:id/publish         publish (what 1.x called activate): webhooks go live
+ *   POST /api/v1/workflows/:id/unpublish       unpublish: webhooks removed, trigger delete() runs
+ *   DELETE /api/v1/workflows/:id
+ *   GET  /api/v1/executions?workflowId=&includeData=true
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { type N8nAuth, publicApi } from './rest-client';
+
+export interface WorkflowDefinition {
+	name: string;
+	nodes: unknown[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+export interface Execution {
+	id: string;
+	status: string;
+	finished: boolean;
+	workflowId: string;
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string } }>>;
+			error?: { message: string };
+		};
+	};
+}
+
+export async function createWorkflow(auth: N8nAuth, workflow: WorkflowDefinition): Promise<string> {
+	const created = await publicApi<{ id: string }>(auth, 'POST', '/workflows', { settings: {}, ...workflow });
+	return created.id;
+}
+
+export async function publishWorkflow(auth: N8nAuth, id: string): Promise<void> {
+	await publicApi(auth, 'POST', `/workflows/${id}/publish`, {});
+}
+
+export async function unpublishWorkflow(auth: N8nAuth, id: string): Promise<void> {
+	await publicApi(auth, 'POST', `/workflows/${id}/unpublish`, {});
+}
+
+export async function deleteWorkflow(auth: N8nAuth, id: string): Promise<void> {
+	await publicApi(auth, 'DELETE', `/workflows/${id}`);
+}
+
+/** Executions of a workflow, newest first, with their data. */
+export async function executions(auth: N8nAuth, workflowId: string): Promise<Execution[]> {
+	const page = await publicApi<{ data: Execution[] }>(
+		auth,
+		'GET',
+		`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`,
+	);
+	return page.data;
+}
+
+/** Waits until a workflow has at least `count` finished executions (or the time is up). */
+export async function waitForExecutions(
+	auth: N8nAuth,
+	workflowId: string,
+	count: number,
+	timeoutMs = 30_000,
+): Promise<Execution[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = (await executions(auth, workflowId)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+		if (found.length >= count || Date.now() > deadline) return found;
+		await delay(250);
+	}
+}
+
+/** The items a node put out on its first output, across its runs of one execution. */
+export function nodeOutput(execution: Execution, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+	const runs = execution.data?.resultData.runData[nodeName] ?? [];
+	return runs.flatMap((run) => run.data?.main[outputIndex] ?? []).map((item) => item.json);
+}
