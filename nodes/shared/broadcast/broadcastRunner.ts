@@ -1,0 +1,171 @@
+import type { ErrorClass } from '../graph/errorClasses';
+import type { Classification } from '../graph/errorTable';
+import type { GraphError } from '../graph/graphError';
+import type { SendOutcome } from '../graph/graphClient';
+import type { SendRequest } from '../graph/sendRequest';
+import { AdaptivePacer } from './adaptivePacer';
+import type { Clock } from './clock';
+import { JobQueue } from './jobQueue';
+import { backoffDelay } from './retryBackoff';
+
+/** What became of one message. */
+export type SendVerdict =
+	| { kind: 'sent'; messageId: string; attempts: number }
+	/** An earlier attempt may have delivered it, and Meta now refuses the token as spent or cooling down. */
+	| ({ kind: 'sentUnconfirmed'; attempts: number; error: GraphError } & Classification)
+	| ({ kind: 'failed'; attempts: number; error: GraphError; mayHaveBeenDelivered: boolean } & Classification)
+	| { kind: 'notAttempted'; errorClass: ErrorClass | 'cancelled'; meaning: string };
+
+export interface BroadcastOptions {
+	ratePerSecond: number;
+	concurrency: number;
+	/** 1 sends each message alone; up to 50 uses Graph batch requests. */
+	batchSize: number;
+	/** Attempts of a message that fails for a temporary reason, the first one included. */
+	maxAttempts: number;
+	/** Rate-limit answers one message may get before it is reported instead of retried. */
+	maxThrottledRetries?: number;
+	clock: Clock;
+	random?: () => number;
+	signal?: AbortSignal;
+}
+
+export interface BroadcastStats {
+	calls: number;
+	throttledAnswers: number;
+	retries: number;
+	durationMs: number;
+	finalRatePerSecond: number;
+}
+
+export type SendFunction = (requests: SendRequest[]) => Promise<SendOutcome[]>;
+
+interface JobState {
+	index: number;
+	attempts: number;
+	throttled: number;
+	/** A failed attempt may have reached the subscriber. */
+	ambiguous: boolean;
+	dueAt: number;
+}
+
+const IDLE_POLL_MS = 25;
+
+/**
+ * Sends every request once, paced across `concurrency` workers, in batches, retrying what Meta
+ * refused for now, and returns one verdict per request, in order. Errors that stop the job
+ * (credential, permission, Page-wide) end it: everything not yet sent is reported, not lost.
+ */
+export async function runBroadcast(
+	requests: SendRequest[],
+	send: SendFunction,
+	options: BroadcastOptions,
+): Promise<{ verdicts: SendVerdict[]; stats: BroadcastStats }> {
+	const { clock, signal } = options;
+	const random = options.random ?? Math.random;
+	const maxThrottled = options.maxThrottledRetries ?? 20;
+	const pacer = new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond });
+	const verdicts: Array<SendVerdict | undefined> = new Array(requests.length);
+	const queue = new JobQueue<JobState>(
+		requests.map((_, index) => ({ index, attempts: 0, throttled: 0, ambiguous: false, dueAt: 0 })),
+	);
+	const stats: BroadcastStats = { calls: 0, throttledAnswers: 0, retries: 0, durationMs: 0, finalRatePerSecond: 0 };
+	const started = clock.now();
+	let inFlight = 0;
+	let stopped: { errorClass: ErrorClass | 'cancelled'; meaning: string } | undefined;
+
+	function settle(job: JobState, outcome: SendOutcome): 'throttled' | undefined {
+		if (outcome.ok) {
+			verdicts[job.index] = { kind: 'sent', messageId: outcome.messageId, attempts: job.attempts };
+			return undefined;
+		}
+		const { error, errorClass, meaning } = outcome;
+		if (errorClass === 'throttled' && job.throttled < maxThrottled) {
+			job.throttled++;
+			stats.throttledAnswers++;
+			queue.pushReady(job);
+			return 'throttled';
+		}
+		if (errorClass === 'transient') {
+			job.ambiguous ||= outcome.mayHaveBeenDelivered;
+			if (job.attempts < options.maxAttempts) {
+				stats.retries++;
+				job.dueAt = clock.now() + backoffDelay(job.attempts, random);
+				queue.pushDelayed(job);
+				return undefined;
+			}
+		}
+		if (job.ambiguous && (errorClass === 'tokenSpent' || errorClass === 'notNow')) {
+			verdicts[job.index] = { kind: 'sentUnconfirmed', attempts: job.attempts, error, errorClass, meaning };
+			return undefined;
+		}
+		verdicts[job.index] = {
+			kind: 'failed',
+			attempts: job.attempts,
+			error,
+			errorClass,
+			meaning,
+			mayHaveBeenDelivered: job.ambiguous || outcome.mayHaveBeenDelivered,
+		};
+		if (errorClass === 'stop' && !stopped) stopped = { errorClass, meaning };
+		return undefined;
+	}
+
+	async function sendBatch(batch: JobState[]): Promise<void> {
+		inFlight++;
+		try {
+			try {
+				await pacer.acquire(batch.length, signal);
+			} catch {
+				// Cancelled while waiting for a slot: these were never sent.
+				batch.forEach((job) => queue.pushReady(job));
+				return;
+			}
+			for (const job of batch) job.attempts++;
+			stats.calls++;
+			const outcomes = await send(batch.map((job) => requests[job.index]));
+			let throttled = false;
+			let accepted = 0;
+			batch.forEach((job, i) => {
+				if (settle(job, outcomes[i]) === 'throttled') throttled = true;
+				if (outcomes[i].ok) accepted++;
+			});
+			if (throttled) pacer.throttled();
+			else pacer.succeeded(accepted);
+		} finally {
+			inFlight--;
+		}
+	}
+
+	async function worker(): Promise<void> {
+		while (!stopped && !signal?.aborted) {
+			const batch = queue.takeDue(clock.now(), options.batchSize);
+			if (batch.length > 0) {
+				await sendBatch(batch);
+				continue;
+			}
+			if (queue.size === 0 && inFlight === 0) return;
+			const nextDue = queue.nextDueAt() ?? clock.now() + IDLE_POLL_MS;
+			try {
+				await clock.sleep(Math.max(1, Math.min(IDLE_POLL_MS, nextDue - clock.now())), signal);
+			} catch {
+				return;
+			}
+		}
+	}
+
+	await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+
+	const leftOver = stopped ?? (signal?.aborted ? { errorClass: 'cancelled' as const, meaning: 'The execution was cancelled before this message was sent' } : undefined);
+	for (const job of queue.drain()) {
+		if (verdicts[job.index]) continue;
+		verdicts[job.index] = {
+			kind: 'notAttempted',
+			errorClass: leftOver?.errorClass ?? 'cancelled',
+			meaning: leftOver ? `Not sent: ${leftOver.meaning}` : 'Not sent',
+		};
+	}
+	stats.durationMs = clock.now() - started;
+	stats.finalRatePerSecond = pacer.currentPerSecond;
+	return { verdicts: verdicts as SendVerdict[], stats };
+}
