@@ -47,7 +47,7 @@ describe('Messenger OTN Trigger in a real n8n', () => {
 		expect(await executions(n8n, workflowId)).toHaveLength(1);
 
 		await unpublishWorkflow(n8n, workflowId);
-		const after = await waitFor(appState, (state) => state.subscription === null);
+		const after = await waitFor(appState, (state) => state.subscription === null && state.pages.length === 0);
 		expect(after.subscription).toBeNull();
 		expect(after.pages).toEqual([]);
 	});

@@ -35,8 +35,8 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 10, subcode: 1893015, errorClass: 'tokenRevoked', meaning: 'The subscriber stopped marketing messages for this topic' },
 	{ code: 4, subcode: 2018354, errorClass: 'notNow', meaning: "This token's cool-down has not passed yet (Meta allows one marketing message per token every 48 hours)" },
 	// Subscriber reachability and the 24-hour window.
-	{ code: 10, subcode: 2018278, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page in the last 24 hours. Ask for a one-time notification or marketing messages opt-in while they are active instead" },
-	{ code: 10, subcode: 2534022, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page in the last 24 hours" },
+	{ code: 10, subcode: 2018278, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page or tapped a button in the last 24 hours, so the Page cannot message them now. Ask for a one-time notification or marketing messages opt-in the next time they write, and reach them later with that token" },
+	{ code: 10, subcode: 2534022, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page or tapped a button in the last 24 hours, so the Page cannot message them now. Ask for a one-time notification or marketing messages opt-in the next time they write, and reach them later with that token" },
 	{ code: 10, subcode: 2018065, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed" },
 	{ code: 10, subcode: 2018108, errorClass: 'unreachable', meaning: "This person can't receive your messages right now" },
 	{ code: 10, subcode: 2018336, errorClass: 'unreachable', meaning: "This person can't receive messages in this thread right now" },
@@ -44,7 +44,7 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 551, errorClass: 'unreachable', meaning: 'This person is not receiving messages from the Page (blocked or turned off)' },
 	{ code: 2018300, errorClass: 'unreachable', meaning: 'Another app controls this conversation (handover protocol)' },
 	// Opt-in requests.
-	{ code: 613, subcode: 1893016, errorClass: 'invalid', meaning: 'This subscriber was already asked about this topic: Meta refuses a second opt-in request with the same title' },
+	{ code: 613, subcode: 1893016, errorClass: 'invalid', meaning: 'This subscriber was already asked for marketing messages with this title in the last 7 days, and Meta refuses the same request twice: ask again after a week, or about another topic with a title of its own' },
 	{ code: 9, subcode: 2018352, errorClass: 'notNow', meaning: 'This subscriber received too many opt-in requests; try again in a few days' },
 	{ code: 10, subcode: 1404170, errorClass: 'stop', meaning: 'Meta temporarily restricted this Page from sending opt-in requests' },
 	// Page-wide restrictions and permissions.
@@ -71,7 +71,7 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 1, errorClass: 'transient', meaning: 'An unknown error at Meta; retry later' },
 	{ code: 2, errorClass: 'transient', meaning: 'A temporary error at Meta; retry later' },
 	// Everything else that Meta calls a bad parameter.
-	{ code: 100, subcode: 2018001, errorClass: 'invalid', meaning: 'No subscriber with this ID on this Page' },
+	{ code: 100, subcode: 2018001, errorClass: 'invalid', meaning: "No subscriber with this PSID on this Page: map the PSID from this Page's Messenger OTN Trigger item" },
 	{ code: 100, messageMatch: /tag/i, errorClass: 'invalid', meaning: 'Meta refused the message tag (ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE and POST_PURCHASE_UPDATE are retired since 2026-04-27)' },
 	{ code: 100, errorClass: 'invalid', meaning: 'Meta refused a parameter of the request' },
 	// Marketing Message API (paid, reference §3.6).

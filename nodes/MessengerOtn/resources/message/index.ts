@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendMessageFields } from './sendMessage.description';
+
+export const messageDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Send Message',
+				value: 'sendMessage',
+				action: 'Send a message inside the 24 hour window',
+				description:
+					'Send text, buttons, an image, a file or a generic template, with quick replies, to a subscriber who wrote to the Page in the last 24 hours',
+			},
+		],
+		default: 'sendMessage',
+	},
+	...sendMessageFields,
+];

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+
+export const PAGE_TOKEN = 'PAGE-TOKEN-SECRET-123';
+export const APP_SECRET = 'APP-SECRET-VALUE-456';
+
+export type Responder = (request: IHttpRequestOptions) => { statusCode: number; body: unknown };
+
+export interface FakeRun {
+	/** Node parameters, the same for every item or per item (no expressions: the values as n8n resolved them). */
+	parameters: IDataObject | ((itemIndex: number) => IDataObject);
+	items?: IDataObject[];
+	respond?: Responder;
+	continueOnFail?: boolean;
+}
+
+export const sent = (messageId = 'm_1', recipientId = '42') => ({ statusCode: 200, body: { recipient_id: recipientId, message_id: messageId } });
+
+/** An execute context like n8n's, with the Graph API answered by `respond` and every request kept. */
+export function fakeExecuteContext(run: FakeRun) {
+	const requests: IHttpRequestOptions[] = [];
+	const node: INode = {
+		id: 'node-1',
+		name: 'Request OTN',
+		type: 'n8n-nodes-messenger-otn.messengerOtn',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const parametersOf = (itemIndex: number) =>
+		typeof run.parameters === 'function' ? run.parameters(itemIndex) : run.parameters;
+	const context = {
+		getInputData: () => (run.items ?? [{}]).map((json) => ({ json })),
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const parameters = parametersOf(itemIndex);
+			if (name in parameters) return parameters[name];
+			if (fallback !== undefined) return fallback;
+			throw new Error(`Test gave no parameter "${name}"`);
+		},
+		getNode: () => node,
+		continueOnFail: () => run.continueOnFail ?? false,
+		getCredentials: async () => ({
+			accessToken: PAGE_TOKEN,
+			appSecret: APP_SECRET,
+			graphApiVersion: 'v25.0',
+			graphHost: 'http://graph.test',
+		}),
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
+				requests.push(request);
+				return (run.respond ?? (() => sent()))(request);
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return { context, requests };
+}
