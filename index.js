@@ -4,4 +4,5 @@ module.exports = {
 	MessengerOtnPageApi: require('./dist/credentials/MessengerOtnPageApi.credentials').MessengerOtnPageApi,
 	MessengerOtn: require('./dist/nodes/MessengerOtn/MessengerOtn.node').MessengerOtn,
 	MessengerOtnTrigger: require('./dist/nodes/MessengerOtnTrigger/MessengerOtnTrigger.node').MessengerOtnTrigger,
+	OtnTokenStore: require('./dist/nodes/OtnTokenStore/OtnTokenStore.node').OtnTokenStore,
 };

@@ -7,3 +7,10 @@ import { createHash } from 'crypto';
 export function tokenIdOf(token: string): string {
 	return `tok_${createHash('sha256').update(`messenger-otn-token:${token}`).digest('hex').slice(0, 32)}`;
 }
+
+const TOKEN_ID_FORMAT = /^tok_[0-9a-f]{32}$/;
+
+/** Whether a value has the form tokenIdOf gives, so a shifted column is caught. */
+export function isTokenId(value: unknown): value is string {
+	return typeof value === 'string' && TOKEN_ID_FORMAT.test(value);
+}

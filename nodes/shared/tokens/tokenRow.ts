@@ -56,8 +56,6 @@ export const TOKEN_ROW_COLUMNS = [
 	'error',
 ] as const satisfies ReadonlyArray<keyof TokenRow>;
 
-export type TokenRowColumn = (typeof TOKEN_ROW_COLUMNS)[number];
-
 export const TOKEN_ROW_DATE_COLUMNS = [
 	'optedInAt',
 	'expiresAt',
@@ -66,4 +64,4 @@ export const TOKEN_ROW_DATE_COLUMNS = [
 	'deliveredAt',
 	'readAt',
 	'clickedAt',
-] as const satisfies ReadonlyArray<TokenRowColumn>;
+] as const satisfies ReadonlyArray<keyof TokenRow>;

@@ -6,7 +6,7 @@ import type { MessagingType, SendRequest } from '../../../shared/graph/sendReque
 import { messageTagProblems } from '../../../shared/messages/messageTags';
 import type { Built } from '../../../shared/messages/messageProblem';
 import type { MessengerMessage } from '../../../shared/messages/messageTypes';
-import { messageProblemsError } from './messageProblemsError';
+import { messageProblemsError } from '../../../shared/messages/messageProblemsError';
 
 export interface SentToSubscriber {
 	psid: string;

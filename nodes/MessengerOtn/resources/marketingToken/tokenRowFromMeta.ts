@@ -1,4 +1,4 @@
-import { tokenIdOf } from '../../../shared/tokens/tokenId';
+import { newTokenRow } from '../../../shared/tokens/newTokenRow';
 import type { TokenRow } from '../../../shared/tokens/tokenRow';
 import { isoFromMetaTime } from '../../../shared/webhook/timestamps';
 import type { MetaMarketingToken } from './listMarketingTokens';
@@ -21,8 +21,7 @@ export function isListedMarketingToken(item: MetaMarketingToken): item is Listed
  */
 export function tokenRowFromMeta(item: ListedMarketingToken, pageId: string, now: Date): TokenRow {
 	const expiresAt = isoFromMetaTime(item.token_expiry_timestamp);
-	return {
-		tokenId: tokenIdOf(item.notification_messages_token),
+	return newTokenRow({
 		token: item.notification_messages_token,
 		tokenType: 'marketing',
 		pageId,
@@ -33,13 +32,6 @@ export function tokenRowFromMeta(item: ListedMarketingToken, pageId: string, now
 		optedInAt: isoFromMetaTime(item.creation_timestamp),
 		expiresAt,
 		status: expiresAt !== null && Date.parse(expiresAt) <= now.getTime() ? 'expired' : 'available',
-		lastSentAt: null,
 		nextEligibleAt: isoFromMetaTime(item.next_eligible_time),
-		campaign: null,
-		messageId: null,
-		deliveredAt: null,
-		readAt: null,
-		clickedAt: null,
-		error: null,
-	};
+	});
 }

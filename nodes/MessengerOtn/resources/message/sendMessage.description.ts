@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { messagingTypeFields } from '../common/messagingType.description';
 import { recipientPsidField } from '../common/recipient.description';
-import { messageContentFields } from './messageContent.description';
+import { messageContentFields } from '../../../shared/messages/messageContentParameters';
 
 const show = { resource: ['message'], operation: ['sendMessage'] };
 

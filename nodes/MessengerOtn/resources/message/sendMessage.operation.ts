@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/graph/graphClient';
 import { sendToSubscriber } from '../common/sendToSubscriber';
-import { readMessageContent } from './readMessageContent';
+import { readMessageContent } from '../../../shared/messages/readMessageContent';
 
 /** Sends one message (text, buttons, image, file or generic template, with quick replies) to a PSID. */
 export async function sendMessage(

@@ -1,6 +1,6 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import type { MessageProblem } from '../../../shared/messages/messageProblem';
+import type { MessageProblem } from './messageProblem';
 
 /** The item error for a message Messenger would refuse: the first problem, then all of them and what to do. */
 export function messageProblemsError(node: INode, problems: MessageProblem[], itemIndex: number): NodeOperationError {

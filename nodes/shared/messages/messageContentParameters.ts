@@ -6,7 +6,7 @@ import {
 	MAX_GENERIC_ELEMENTS,
 	MAX_QUICK_REPLIES,
 	MAX_TEXT_LENGTH,
-} from '../../../shared/messageLimits';
+} from '../messageLimits';
 
 /**
  * The parameters that describe one Messenger message: its kind, text, buttons, media URL, generic

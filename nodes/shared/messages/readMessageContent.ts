@@ -1,13 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { buttonTemplateMessage } from '../../../shared/messages/buttonTemplate';
-import type { ButtonInput } from '../../../shared/messages/buttons';
-import { genericTemplateMessage, type GenericElementInput } from '../../../shared/messages/genericTemplate';
-import { mediaMessage } from '../../../shared/messages/mediaMessage';
-import type { Built } from '../../../shared/messages/messageProblem';
-import type { MessengerMessage } from '../../../shared/messages/messageTypes';
-import { withQuickReplies, type QuickReplyInput } from '../../../shared/messages/quickReplies';
-import { textMessage } from '../../../shared/messages/textMessage';
+import { buttonTemplateMessage } from './buttonTemplate';
+import type { ButtonInput } from './buttons';
+import { genericTemplateMessage, type GenericElementInput } from './genericTemplate';
+import { mediaMessage } from './mediaMessage';
+import type { Built } from './messageProblem';
+import type { MessengerMessage } from './messageTypes';
+import { withQuickReplies, type QuickReplyInput } from './quickReplies';
+import { textMessage } from './textMessage';
 
 /** Reads the parameters of messageContent.description.ts into the shared message model. */
 

@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { applyStatusEvents } from '../../../shared/tokens/applyStatusEvents';
+import { hasProblem } from '../../../shared/tokens/rowProblem';
+import { type RowUpdate, updateJson } from '../../../shared/tokens/rowUpdate';
+import { readStatusEvent, type StatusEvent } from '../../../shared/tokens/statusEvent';
+import { ItemErrors } from '../../itemErrors';
+import { outputItem } from '../../outputItem';
+import { type RowKind, readTrackedRows } from '../../readRows';
+
+const EVENT_FIX =
+	"Set Event to the Messenger OTN Trigger item of a marketing_stop, marketing_resume, delivery or read event, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name.";
+
+function eventValue(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		return value;
+	}
+}
+
+/** The Event parameter of each item: the trigger item the row was looked up for. */
+function readEvents(context: IExecuteFunctions, errors: ItemErrors, itemIndexes: number[]): Map<number, StatusEvent> {
+	const events = new Map<number, StatusEvent>();
+	for (const itemIndex of itemIndexes) {
+		let value: unknown;
+		try {
+			value = eventValue(context.getNodeParameter('event', itemIndex));
+		} catch (error) {
+			errors.report(itemIndex, `The Event of item ${itemIndex} cannot be read: ${(error as Error).message}`, EVENT_FIX);
+			continue;
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value)) {
+			errors.report(itemIndex, `The Event of item ${itemIndex} is not an event item`, EVENT_FIX);
+			continue;
+		}
+		const check = readStatusEvent(value as Record<string, unknown>);
+		if (hasProblem(check)) errors.report(itemIndex, `The Event of item ${itemIndex} cannot be applied: ${check.problem.message}`, EVENT_FIX);
+		else events.set(itemIndex, check.row);
+	}
+	return events;
+}
+
+function updateHint(updates: RowUpdate[]): string {
+	const tally = (test: (update: RowUpdate) => boolean) => updates.filter(test).length;
+	return [
+		`${updates.length} row(s) to update`,
+		`${tally((u) => u.set.status === 'revoked')} revoked`,
+		`${tally((u) => u.set.status === 'available')} restored`,
+		`${tally((u) => u.set.deliveredAt !== undefined)} delivered`,
+		`${tally((u) => u.set.readAt !== undefined)} read`,
+	].join(', ');
+}
+
+/** Stored rows and their event in; what the store must change (key and changed columns) out. */
+export function applyEvent(this: IExecuteFunctions): INodeExecutionData[][] {
+	const errors = new ItemErrors(this);
+	const kind = this.getNodeParameter('rows', 0, 'tokenRows') as RowKind;
+	const readable = readTrackedRows(this, errors, kind);
+	const events = readEvents(this, errors, readable.map(({ itemIndex }) => itemIndex));
+	const rows = readable.filter(({ itemIndex }) => events.has(itemIndex));
+	const updates = applyStatusEvents(rows, (itemIndex) => events.get(itemIndex)!);
+	this.addExecutionHints({ message: updateHint(updates), location: 'outputPane' });
+	return [[...updates.map((update) => outputItem(updateJson(update), update.itemIndexes)), ...errors.items]];
+}

@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const showFor = { resource: ['token'], operation: ['selectForBroadcast'] };
+
+export const selectForBroadcastFields: INodeProperties[] = [
+	{
+		displayName:
+			'Input: token rows from any store (e.g. Data Table Get with Return All). Output 1: the rows to send to now, one per subscriber and topic. Output 2: rows whose expiry has passed, as tokenId and status "expired", for an Update node.',
+		name: 'selectNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Topic',
+		name: 'topic',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. back-in-stock',
+		description: "Only tokens of this topic (the opt-in request's payload). Leave empty for every topic.",
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Page ID',
+		name: 'pageId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 200000000000001',
+		description: 'Only tokens of this Page. Leave empty for every Page.',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [
+			{
+				displayName: 'Max Rows',
+				name: 'maxRows',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 100,
+				description:
+					'Send to at most this many subscribers, e.g. a sample before the whole audience. The tokens that expire first are taken first.',
+			},
+			{
+				displayName: 'Test PSIDs',
+				name: 'testPsids',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1254459154682919, 1254459154682920',
+				description: 'Only these subscribers (comma-separated PSIDs), to try a campaign on a test audience first',
+			},
+		],
+	},
+];

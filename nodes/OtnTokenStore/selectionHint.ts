@@ -1,0 +1,30 @@
+import type { SelectionCounts } from '../shared/tokens/selectForBroadcast';
+
+const MAX_TOPICS_LISTED = 10;
+
+function count(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The counts of a selection in words: figures only, never a token or a PSID. */
+export function selectionHint(counts: SelectionCounts): string {
+	const optional = [
+		counts.coolingDown ? `${counts.coolingDown} cooling down` : '',
+		counts.spent ? `${counts.spent} already used, expired, revoked or failed` : '',
+		counts.overCap ? `${counts.overCap} over the cap` : '',
+		counts.outsideSelection ? `${counts.outsideSelection} outside this topic, Page or test audience` : '',
+		counts.duplicates ? `${count(counts.duplicates, 'duplicate')} of a tokenId counted once` : '',
+	].filter(Boolean);
+	const topics = counts.byTopic
+		.slice(0, MAX_TOPICS_LISTED)
+		.map((topic) => `${topic.topic ?? '(no topic)'}: ${topic.eligible} eligible, ${topic.expired} expired, ${topic.extraTokens} extra`);
+	const more = counts.byTopic.length > MAX_TOPICS_LISTED ? [`and ${counts.byTopic.length - MAX_TOPICS_LISTED} more topics`] : [];
+	return [
+		`${count(counts.eligible, 'row')} eligible (one per subscriber and topic) of ${count(counts.rows, 'readable row')}`,
+		`${counts.expired} expired (second output)`,
+		`${count(counts.extraTokens, 'extra token')} held back`,
+		...optional,
+	]
+		.join(', ')
+		.concat(topics.length ? `. By topic: ${[...topics, ...more].join('; ')}.` : '.');
+}

@@ -1,0 +1,28 @@
+/**
+ * The send log of DESIGN.md: the Broadcast's "Sent" items, appended to a second table, one row per
+ * send, so a marketing token sent to again and again keeps its figures per campaign.
+ */
+export interface SendLogRow {
+	campaign: string;
+	tokenId: string;
+	pageId: string;
+	psid: string;
+	/** Empty where Meta refused a retried send as already spent ("sent, unconfirmed"). */
+	messageId: string | null;
+	sentAt: string;
+	deliveredAt: string | null;
+	readAt: string | null;
+	clickedAt: string | null;
+}
+
+export const SEND_LOG_COLUMNS = [
+	'campaign',
+	'tokenId',
+	'pageId',
+	'psid',
+	'messageId',
+	'sentAt',
+	'deliveredAt',
+	'readAt',
+	'clickedAt',
+] as const satisfies ReadonlyArray<keyof SendLogRow>;

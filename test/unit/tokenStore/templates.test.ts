@@ -1,0 +1,68 @@
+/**
+ * The token row is frozen across the package: the templates and the Postgres DDL carry exactly
+ * its columns, and the templates use the node types users get when they install the package.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SEND_LOG_COLUMNS } from '../../../nodes/shared/tokens/sendLogRow';
+import { TOKEN_ROW_COLUMNS, TOKEN_ROW_DATE_COLUMNS } from '../../../nodes/shared/tokens/tokenRow';
+
+const examples = join(__dirname, '..', '..', '..', 'examples');
+const ddl = readFileSync(join(examples, 'otn-tokens.postgres.sql'), 'utf8');
+
+interface TemplateNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+
+function template(file: string): { nodes: TemplateNode[]; connections: Record<string, unknown> } {
+	return JSON.parse(readFileSync(join(examples, file), 'utf8'));
+}
+
+function tableColumns(table: string): Array<{ name: string; type: string }> {
+	const body = new RegExp(`CREATE TABLE IF NOT EXISTS ${table} \\(([\\s\\S]*?)\\n\\);`).exec(ddl)?.[1] ?? '';
+	return [...body.matchAll(/^\s*"(\w+)" (\w+)/gm)].map(([, name, type]) => ({ name, type }));
+}
+
+describe('the Postgres DDL', () => {
+	it('has every token row column, dates as timestamptz, and tokenId as the unique key', () => {
+		const columns = tableColumns('otn_tokens');
+		expect(columns.map((column) => column.name)).toEqual([...TOKEN_ROW_COLUMNS]);
+		const dates: readonly string[] = TOKEN_ROW_DATE_COLUMNS;
+		for (const column of columns) expect([column.name, column.type]).toEqual([column.name, dates.includes(column.name) ? 'timestamptz' : 'text']);
+		expect(ddl).toMatch(/"tokenId" text PRIMARY KEY/);
+	});
+
+	it('has the send log, one row per campaign and token', () => {
+		expect(tableColumns('otn_send_log').map((column) => column.name)).toEqual([...SEND_LOG_COLUMNS]);
+		expect(ddl).toMatch(/PRIMARY KEY \("campaign", "tokenId"\)/);
+	});
+});
+
+describe.each(['capture-opt-ins-data-table.json', 'capture-opt-ins-postgres.json'])('the template %s', (file) => {
+	const { nodes, connections } = template(file);
+
+	it("uses the package's and n8n's own node types, as an install names them", () => {
+		for (const node of nodes) expect(node.type).toMatch(/^(n8n-nodes-messenger-otn|n8n-nodes-base)\.\w+$/);
+	});
+
+	it('connects every node it has', () => {
+		const names = new Set(nodes.map((node) => node.name));
+		const targets = JSON.stringify(connections).match(/"node":"[^"]+"/g) ?? [];
+		for (const target of targets) expect(names).toContain(target.slice(8, -1));
+	});
+
+	it('records opt-ins and applies stops, resumes, deliveries and reads from one trigger', () => {
+		const trigger = nodes.find((node) => node.type === 'n8n-nodes-messenger-otn.messengerOtnTrigger');
+		expect(trigger?.parameters.events).toEqual(['otn_optin', 'marketing_optin', 'marketing_stop', 'marketing_resume', 'delivery', 'read']);
+		const operations = nodes.filter((node) => node.type === 'n8n-nodes-messenger-otn.otnTokenStore').map((node) => node.parameters.operation);
+		expect(operations).toEqual(['recordOptIn', 'applyEvent']);
+	});
+});
+
+it('the Data Table template names every column the table needs', () => {
+	const note = template('capture-opt-ins-data-table.json').nodes.find((node) => node.type === 'n8n-nodes-base.stickyNote');
+	for (const column of TOKEN_ROW_COLUMNS) expect(String(note?.parameters.content)).toContain(column);
+});
