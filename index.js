@@ -5,4 +5,5 @@ module.exports = {
 	MessengerOtn: require('./dist/nodes/MessengerOtn/MessengerOtn.node').MessengerOtn,
 	MessengerOtnTrigger: require('./dist/nodes/MessengerOtnTrigger/MessengerOtnTrigger.node').MessengerOtnTrigger,
 	OtnTokenStore: require('./dist/nodes/OtnTokenStore/OtnTokenStore.node').OtnTokenStore,
+	OtnBroadcast: require('./dist/nodes/OtnBroadcast/OtnBroadcast.node').OtnBroadcast,
 };

@@ -8,10 +8,11 @@ import { GraphError, graphErrorBody } from './graphError';
 import { arrayParam } from './params';
 
 /**
- * `POST /` with `batch` (reference §4.7): at most 50 items, run in order, each one a full Graph
- * call (rate limit, faults). The top-level token and appsecret_proof apply to items that carry
- * none. An item whose injected time-out fires answers `null` after the hang; a dropped
- * connection ends the whole batch at that item.
+ * `POST /` with `batch` (reference §4.7): at most 50 items, each one a full Graph call (rate
+ * limit, faults). Meta handles the items of a batch side by side: all of them are counted when the
+ * batch arrives, in order, and one slow item delays only the answer, not the others. The
+ * top-level token and appsecret_proof apply to items that carry none. An item whose injected
+ * time-out fires answers `null` after the hang; a dropped connection ends the whole batch.
  */
 
 const MAX_ITEMS = 50;
@@ -28,23 +29,27 @@ export async function runBatch(ctx: GraphContext, call: GraphCall): Promise<Grap
 	}
 	ctx.state.stats.recordBatch(items.length);
 	const includeHeaders = call.params.include_headers !== false && call.params.include_headers !== 'false';
-	const answers: (BatchItemResponse | null)[] = [];
-	for (const item of items) {
+	// Each call starts (and is counted) here, in order; they finish side by side.
+	const pending = items.map((item) => {
 		const itemCall = toCall(item, call);
-		if (itemCall instanceof GraphError) {
-			answers.push(batchItem(itemCall.spec.status, graphErrorBody(itemCall.spec), includeHeaders ? ITEM_HEADERS : undefined));
-			continue;
-		}
-		const outcome = await runGraphCall(ctx, itemCall);
-		if (outcome.kind === 'drop') return outcome;
-		if (outcome.kind === 'timeout') {
-			await ctx.sleep(outcome.hangMs);
-			answers.push(null);
-			continue;
-		}
-		answers.push(batchItem(outcome.status, outcome.body, includeHeaders ? { ...ITEM_HEADERS, ...outcome.headers } : undefined));
-	}
-	return jsonResponse(200, answers);
+		return itemCall instanceof GraphError ? itemCall : runGraphCall(ctx, itemCall);
+	});
+	const outcomes = await Promise.all(
+		pending.map(async (itemOutcome): Promise<BatchItemResponse | null | 'drop'> => {
+			if (itemOutcome instanceof GraphError) {
+				return batchItem(itemOutcome.spec.status, graphErrorBody(itemOutcome.spec), includeHeaders ? ITEM_HEADERS : undefined);
+			}
+			const outcome = await itemOutcome;
+			if (outcome.kind === 'drop') return 'drop';
+			if (outcome.kind === 'timeout') {
+				await ctx.sleep(outcome.hangMs);
+				return null;
+			}
+			return batchItem(outcome.status, outcome.body, includeHeaders ? { ...ITEM_HEADERS, ...outcome.headers } : undefined);
+		}),
+	);
+	if (outcomes.includes('drop')) return { kind: 'drop' };
+	return jsonResponse(200, outcomes as (BatchItemResponse | null)[]);
 }
 
 function readItems(call: GraphCall): unknown[] {

@@ -159,6 +159,8 @@ export interface RunNodeOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	onError?: INode['onError'];
 	mode?: WorkflowExecuteMode;
+	/** Cancels the execution, as the editor's stop button does, once this resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 /**
@@ -263,7 +265,9 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			],
 		},
 	} as never);
-	await execute.processRunExecutionData(workflow);
+	const running = execute.processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => running.cancel());
+	await running.catch(() => undefined);
 	const run = await finished;
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];

@@ -5,52 +5,82 @@ export interface PacerOptions {
 	targetPerSecond: number;
 	/** The rate never drops below this share of the target. */
 	minimumShare?: number;
-	/** How long all sending pauses after a rate-limit answer. */
+	/** Share of the current rate kept after a rate-limit answer. */
+	decreaseFactor?: number;
+	/** How long all sending pauses after a rate-limit answer: Meta's window is one second. */
 	throttlePauseMs?: number;
-	/** Share of the target won back after each confirmed send. */
-	recoveryStep?: number;
+	/** Share of the target won back per second without a rate-limit answer. */
+	recoveryPerSecond?: number;
+	/**
+	 * Added to Meta's one-second window: sends leave here but are counted where they arrive, a
+	 * little later and not always equally late (network jitter, batch items handled in turn).
+	 */
+	guardMs?: number;
 }
 
+const WINDOW_MS = 1000;
+
 /**
- * Spaces sends so that, across every worker, messages leave at the current rate: each message
- * takes a slot of 1/rate seconds. A rate-limit answer halves the rate and pauses everyone; each
- * accepted send wins a little back, up to the target (additive increase, multiplicative decrease).
+ * Keeps every sliding one-second window (plus a guard) within the current rate, across every
+ * worker, the way Meta counts calls per Page: a batch counts as many calls as it has messages. A
+ * rate-limit answer lowers the rate and pauses everyone until Meta's window has passed; the rate
+ * then climbs back to the target over a few seconds, whatever the batch size.
  */
 export class AdaptivePacer {
-	private nextSlotAt = 0;
-	private rate: number;
+	/** Reserved sends, oldest first: when each leaves, and how many messages it carries. */
+	private readonly reserved: Array<{ at: number; messages: number }> = [];
+	private reservedMessages = 0;
+	private pausedUntil = 0;
+	private rateAfterThrottle: number;
+	private throttledAt: number | undefined;
 	private readonly minimum: number;
-	private readonly pauseMs: number;
-	private readonly step: number;
+	private readonly windowMs: number;
 
 	constructor(
 		private readonly clock: Clock,
 		private readonly options: PacerOptions,
 	) {
-		this.rate = options.targetPerSecond;
+		this.rateAfterThrottle = options.targetPerSecond;
 		this.minimum = Math.max(0.1, options.targetPerSecond * (options.minimumShare ?? 0.05));
-		this.pauseMs = options.throttlePauseMs ?? 1000;
-		this.step = options.targetPerSecond * (options.recoveryStep ?? 0.02);
+		this.windowMs = WINDOW_MS + (options.guardMs ?? 40);
 	}
 
 	get currentPerSecond(): number {
-		return this.rate;
+		const target = this.options.targetPerSecond;
+		if (this.throttledAt === undefined) return target;
+		const seconds = Math.max(0, this.clock.now() - this.throttledAt) / 1000;
+		return Math.min(target, this.rateAfterThrottle + target * (this.options.recoveryPerSecond ?? 0.1) * seconds);
 	}
 
-	/** Waits for the slots of `messages` sends, then returns. */
+	/** Reservations still inside a window that ends at or after `at`. */
+	private forget(before: number): void {
+		while (this.reserved.length > 0 && this.reserved[0].at <= before) {
+			this.reservedMessages -= this.reserved.shift()!.messages;
+		}
+	}
+
+	/** Waits until `messages` sends fit in Meta's window, reserving their place. */
 	async acquire(messages: number, signal?: AbortSignal): Promise<void> {
 		const now = this.clock.now();
-		const start = Math.max(now, this.nextSlotAt);
-		this.nextSlotAt = start + (messages * 1000) / this.rate;
+		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
+		const last = this.reserved.at(-1)?.at ?? now;
+		// Reservations go in time order, so the window before `start` holds every earlier one.
+		let start = Math.max(now, this.pausedUntil, last);
+		this.forget(start - this.windowMs);
+		while (this.reservedMessages + messages > capacity) {
+			start = Math.max(start, this.reserved[0].at + this.windowMs);
+			this.forget(start - this.windowMs);
+		}
+		this.reserved.push({ at: start, messages });
+		this.reservedMessages += messages;
 		await this.clock.sleep(start - now, signal);
 	}
 
+	/** Meta answered with a rate limit. */
 	throttled(): void {
-		this.rate = Math.max(this.minimum, this.rate / 2);
-		this.nextSlotAt = Math.max(this.nextSlotAt, this.clock.now() + this.pauseMs);
-	}
-
-	succeeded(messages: number): void {
-		this.rate = Math.min(this.options.targetPerSecond, this.rate + this.step * messages);
+		const now = this.clock.now();
+		this.rateAfterThrottle = Math.max(this.minimum, this.currentPerSecond * (this.options.decreaseFactor ?? 0.7));
+		this.throttledAt = now;
+		this.pausedUntil = Math.max(this.pausedUntil, now + (this.options.throttlePauseMs ?? WINDOW_MS));
 	}
 }

@@ -125,13 +125,10 @@ export async function runBroadcast(
 			stats.calls++;
 			const outcomes = await send(batch.map((job) => requests[job.index]));
 			let throttled = false;
-			let accepted = 0;
 			batch.forEach((job, i) => {
 				if (settle(job, outcomes[i]) === 'throttled') throttled = true;
-				if (outcomes[i].ok) accepted++;
 			});
 			if (throttled) pacer.throttled();
-			else pacer.succeeded(accepted);
 		} finally {
 			inFlight--;
 		}

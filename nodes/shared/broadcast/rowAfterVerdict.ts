@@ -23,6 +23,10 @@ const STATUS_BY_CLASS: Partial<Record<ErrorClass, TokenStatus>> = {
 	invalid: 'failed',
 };
 
+/** Said of a row whose last attempt got no clear answer: the next run learns the truth from Meta. */
+export const MAY_HAVE_BEEN_DELIVERED =
+	'It may have been delivered: Meta gave no clear answer. A later run finds out without sending twice (Meta refuses a used token).';
+
 function errorText(errorClass: string, meaning: string, detail?: string): string {
 	return detail ? `${errorClass}: ${meaning}. ${detail}` : `${errorClass}: ${meaning}`;
 }
@@ -67,7 +71,8 @@ export function rowAfterVerdict(row: TokenRow, verdict: SendVerdict, context: Se
 		case 'notAttempted':
 			return { row: { ...row, campaign: context.campaign, error: errorText(verdict.errorClass, verdict.meaning) }, sent: false };
 		case 'failed': {
-			const error = errorText(verdict.errorClass, verdict.meaning, describeGraphError(verdict.error));
+			const maybe = verdict.mayHaveBeenDelivered ? ` ${MAY_HAVE_BEEN_DELIVERED}` : '';
+			const error = errorText(verdict.errorClass, verdict.meaning, describeGraphError(verdict.error) + maybe);
 			const status = STATUS_BY_CLASS[verdict.errorClass] ?? row.status;
 			const coolingDown = ERROR_CLASS_EFFECTS[verdict.errorClass].row === 'available, nextEligibleAt set';
 			return {

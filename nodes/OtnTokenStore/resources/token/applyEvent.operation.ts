@@ -4,9 +4,9 @@ import { applyStatusEvents } from '../../../shared/tokens/applyStatusEvents';
 import { hasProblem } from '../../../shared/tokens/rowProblem';
 import { type RowUpdate, updateJson } from '../../../shared/tokens/rowUpdate';
 import { readStatusEvent, type StatusEvent } from '../../../shared/tokens/statusEvent';
-import { ItemErrors } from '../../itemErrors';
-import { outputItem } from '../../outputItem';
-import { type RowKind, readTrackedRows } from '../../readRows';
+import { ItemErrors } from '../../../shared/itemErrors';
+import { outputItem } from '../../../shared/outputItem';
+import { type RowKind, readTrackedRows } from '../../../shared/tokens/readRows';
 
 const EVENT_FIX =
 	"Set Event to the Messenger OTN Trigger item of a marketing_stop, marketing_resume, delivery or read event, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name.";

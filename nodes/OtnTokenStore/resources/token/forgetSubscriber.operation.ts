@@ -4,9 +4,9 @@ import type { IndexedRow } from '../../../shared/tokens/dedupeRows';
 import { readSubscriberRow, rowsToForget, type Subscriber, type SubscriberRow } from '../../../shared/tokens/forgetSubscriber';
 import { rowLabel } from '../../../shared/tokens/rowLabel';
 import { hasProblem } from '../../../shared/tokens/rowProblem';
-import { ItemErrors } from '../../itemErrors';
-import { outputItem } from '../../outputItem';
-import { rowFix } from '../../rowFixes';
+import { ItemErrors } from '../../../shared/itemErrors';
+import { outputItem } from '../../../shared/outputItem';
+import { rowFix } from '../../../shared/tokens/rowFixes';
 
 const PSID_FIX = "Map the subscriber's PSID, e.g. {{ $json.psid }} from the deletion request.";
 

@@ -5,8 +5,8 @@ import { rowLabel } from '../../../shared/tokens/rowLabel';
 import { hasProblem } from '../../../shared/tokens/rowProblem';
 import type { TokenRow } from '../../../shared/tokens/tokenRow';
 import { tokenRowFromOptIn } from '../../../shared/tokens/tokenRowFromOptIn';
-import { ItemErrors } from '../../itemErrors';
-import { outputItem } from '../../outputItem';
+import { ItemErrors } from '../../../shared/itemErrors';
+import { outputItem } from '../../../shared/outputItem';
 
 const ROUTE_FIX =
 	'Route only opt-ins here: a Switch on {{ $json.type }} sends otn_optin and marketing_optin to Record Opt-in, and marketing_stop, marketing_resume, delivery and read to Apply Event.';

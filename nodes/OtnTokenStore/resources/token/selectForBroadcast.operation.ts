@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { updateJson } from '../../../shared/tokens/rowUpdate';
 import { selectForBroadcast as select } from '../../../shared/tokens/selectForBroadcast';
-import { ItemErrors } from '../../itemErrors';
-import { outputItem } from '../../outputItem';
-import { readTokenRows } from '../../readRows';
+import { ItemErrors } from '../../../shared/itemErrors';
+import { outputItem } from '../../../shared/outputItem';
+import { readTokenRows } from '../../../shared/tokens/readRows';
 import { selectionHint } from '../../selectionHint';
 
 interface SelectOptions {

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { summarizeCampaigns } from '../../../shared/tokens/summarizeCampaigns';
 import { summarizeTokens } from '../../../shared/tokens/summarizeTokens';
-import { ItemErrors } from '../../itemErrors';
-import { outputItem } from '../../outputItem';
-import { type RowKind, readTokenRows, readTrackedRows } from '../../readRows';
+import { ItemErrors } from '../../../shared/itemErrors';
+import { outputItem } from '../../../shared/outputItem';
+import { type RowKind, readTokenRows, readTrackedRows } from '../../../shared/tokens/readRows';
 
 /** Rows in; one item per Page and topic (tokens) or per campaign (sends) out. */
 export function summarize(this: IExecuteFunctions): INodeExecutionData[][] {

@@ -1,4 +1,4 @@
-import { TOKEN_ROW_DATE_COLUMNS, TOKEN_STATUSES, TOKEN_TYPES } from '../shared/tokens/tokenRow';
+import { TOKEN_ROW_DATE_COLUMNS, TOKEN_STATUSES, TOKEN_TYPES } from './tokenRow';
 
 const DATE_FIX =
 	'Store dates as ISO 8601 (e.g. 2026-11-27T10:15:02.478Z) in a date or text column; in a sheet, format the column as plain text.';

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { errorItemJson } from '../shared/nodeErrors';
+import { errorItemJson } from './nodeErrors';
 
 /**
  * Problems with single input items. With "On Error: Continue" each becomes an error item paired

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { IndexedRow } from '../shared/tokens/dedupeRows';
-import { normalizeSendLogRow } from '../shared/tokens/normalizeSendLogRow';
-import { normalizeTokenRow } from '../shared/tokens/normalizeTokenRow';
-import { rowLabel } from '../shared/tokens/rowLabel';
-import { hasProblem, type Raw, type RowCheck } from '../shared/tokens/rowProblem';
-import type { TokenRow } from '../shared/tokens/tokenRow';
-import { trackSendLogRow, trackTokenRow, type TrackedRow } from '../shared/tokens/trackedRow';
-import type { ItemErrors } from './itemErrors';
+import type { ItemErrors } from '../itemErrors';
+import type { IndexedRow } from './dedupeRows';
+import { normalizeSendLogRow } from './normalizeSendLogRow';
+import { normalizeTokenRow } from './normalizeTokenRow';
+import { rowLabel } from './rowLabel';
+import { hasProblem, type Raw, type RowCheck } from './rowProblem';
+import type { TokenRow } from './tokenRow';
+import { trackSendLogRow, trackTokenRow, type TrackedRow } from './trackedRow';
 import { rowFix } from './rowFixes';
 
 export type RowKind = 'tokenRows' | 'sendLog';

@@ -1,0 +1,81 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
+import { ItemErrors } from '../shared/itemErrors';
+import { outputItem } from '../shared/outputItem';
+import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
+import { readTokenRows } from '../shared/tokens/readRows';
+import { broadcastProperties } from './broadcastDescription';
+import { readBroadcastSettings } from './broadcastSettings';
+import { broadcastHint } from './broadcastSummary';
+import { planBroadcast } from './planBroadcast';
+import { sendBroadcast } from './sendBroadcast';
+
+export class OtnBroadcast implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OTN Broadcast',
+		name: 'otnBroadcast',
+		icon: { light: 'file:../../icons/messenger-otn.svg', dark: 'file:../../icons/messenger-otn.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{"campaign: " + $parameter["campaign"]}}',
+		description:
+			'Send one Messenger message per opt-in token (one-time or marketing), paced, batched and retried, and get every row back with what became of it',
+		defaults: { name: 'OTN Broadcast' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Sent', 'Not Sent'],
+		credentials: [{ name: PAGE_CREDENTIAL_TYPE, required: true }],
+		// Newer n8n versions redact these output fields in stored executions (2.40 does not yet).
+		sensitiveOutputFields: ['token'],
+		properties: broadcastProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const settings = readBroadcastSettings(this);
+		const errors = new ItemErrors(this);
+		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
+		const plan = planBroadcast(this, rows, new Date());
+
+		const notSent = plan.passed.map((passed) => outputItem(passed.row, passed.distinct.itemIndexes));
+		const reasons: Record<string, number> = {};
+		for (const passed of plan.passed) reasons[passed.reason] = (reasons[passed.reason] ?? 0) + 1;
+
+		const invalidMessages = reasons.messageInvalid ?? 0;
+		if (invalidMessages > 0 && plan.sends.length === 0 && !this.continueOnFail()) {
+			const example = plan.passed.find((passed) => passed.reason === 'messageInvalid')!;
+			throw new NodeOperationError(this.getNode(), `Messenger would refuse the message of every row (${example.row.error})`, {
+				itemIndex: example.distinct.itemIndexes[0],
+				description: 'Nothing was sent. Fix the message parameters (see Meta\'s limits in the README) and run again.',
+			});
+		}
+
+		if (settings.dryRun) {
+			const wouldSend = plan.sends.map((planned) => outputItem(planned.distinct.row, planned.distinct.itemIndexes));
+			this.addExecutionHints(broadcastHint({ campaign: settings.campaign, dryRun: true, sent: wouldSend.length, unconfirmed: 0, notSent: reasons }));
+			return [wouldSend, [...notSent, ...errors.items]];
+		}
+
+		const results = await sendBroadcast(this, plan.sends, settings);
+		for (const [reason, count] of Object.entries(results.reasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
+		this.addExecutionHints(
+			broadcastHint({
+				campaign: settings.campaign,
+				dryRun: false,
+				sent: results.sent.length,
+				unconfirmed: results.unconfirmed,
+				notSent: reasons,
+				stats: results.stats,
+			}),
+		);
+		return [results.sent, [...results.notSent, ...notSent, ...errors.items]];
+	}
+}

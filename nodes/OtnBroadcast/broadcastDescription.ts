@@ -1,0 +1,85 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
+import { messageContentFields } from '../shared/messages/messageContentParameters';
+
+export const DEFAULT_RATE_PER_SECOND = 100;
+
+export const broadcastProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Input: token rows, usually from OTN Token Store\'s "Select for Broadcast". Output 1, "Sent", and output 2, "Not Sent", are the same rows updated, ready to write back to your store (update on tokenId).',
+		name: 'inputNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Campaign',
+		name: 'campaign',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. spring-sale-2026',
+		description: 'A name stamped on every row this broadcast handles, and on its send log',
+	},
+	...messageContentFields({}),
+	{
+		displayName: 'Send Rate (Messages per Second)',
+		name: 'ratePerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: DEFAULT_RATE_PER_SECOND,
+		description:
+			'Meta allows a Page about 300 Send API calls per second for text (10 for audio and video). The broadcast slows down by itself when Meta answers with a rate limit, then speeds up again.',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to check every row and message and count what would be sent, without sending anything. Rows that would be sent come out of "Sent" unchanged.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+				default: MAX_BATCH_SIZE,
+				description: `Messages per Graph batch request (1 to ${MAX_BATCH_SIZE}); 1 sends each message in its own call`,
+			},
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 32 },
+				default: 4,
+				description: 'Calls to Meta in flight at once; the send rate applies to all of them together',
+			},
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				description:
+					'Attempts of a message that fails for a temporary reason (HTTP 5xx, time-out), with growing, randomised waits between them',
+			},
+			{
+				displayName: 'Request Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 30,
+				description: 'How long to wait for Meta to answer one call',
+			},
+		],
+	},
+];

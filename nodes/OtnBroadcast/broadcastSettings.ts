@@ -1,0 +1,39 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
+import { DEFAULT_RATE_PER_SECOND } from './broadcastDescription';
+
+export interface BroadcastSettings {
+	campaign: string;
+	ratePerSecond: number;
+	dryRun: boolean;
+	batchSize: number;
+	concurrency: number;
+	maxAttempts: number;
+	timeoutMs: number;
+}
+
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+	const n = Number(value);
+	return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/** The broadcast's settings: one campaign, one pace for all rows, read from the first item. */
+export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSettings {
+	const campaign = String(context.getNodeParameter('campaign', 0, '')).trim();
+	if (!campaign) {
+		throw new NodeOperationError(context.getNode(), 'The campaign name is empty', {
+			description: 'Name the campaign (e.g. spring-sale-2026): it is stamped on every row and send log entry.',
+		});
+	}
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		campaign,
+		ratePerSecond: clamp(context.getNodeParameter('ratePerSecond', 0, DEFAULT_RATE_PER_SECOND), 0.1, 10_000, DEFAULT_RATE_PER_SECOND),
+		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
+		batchSize: Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)),
+		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
+		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
+		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,
+	};
+}

@@ -1,0 +1,38 @@
+import type { NodeExecutionHint } from 'n8n-workflow';
+
+import type { BroadcastStats } from '../shared/broadcast/broadcastRunner';
+
+export interface BroadcastCounts {
+	campaign: string;
+	dryRun: boolean;
+	sent: number;
+	unconfirmed: number;
+	/** Not sent, by reason: an error class, or why the row cost no call. */
+	notSent: Record<string, number>;
+	stats?: BroadcastStats;
+}
+
+function reasons(notSent: Record<string, number>): string {
+	const entries = Object.entries(notSent).filter(([, count]) => count > 0);
+	return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${count} ${reason}`).join(', ');
+}
+
+/** One line a marketer reads after the run: what went out, what did not and why, how fast. No token. */
+export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
+	const notSentTotal = Object.values(counts.notSent).reduce((sum, count) => sum + count, 0);
+	if (counts.dryRun) {
+		return {
+			message: `Dry run of campaign "${counts.campaign}": ${counts.sent} rows would be sent; ${notSentTotal} would not (${reasons(counts.notSent)}). Nothing was sent.`,
+			type: 'info',
+			location: 'outputPane',
+		};
+	}
+	const seconds = (counts.stats?.durationMs ?? 0) / 1000;
+	const rate = seconds > 0 ? (counts.sent / seconds).toFixed(1) : '0';
+	const unconfirmed = counts.unconfirmed > 0 ? ` (${counts.unconfirmed} unconfirmed: retried after no answer and refused as already sent)` : '';
+	return {
+		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.`,
+		type: notSentTotal > 0 ? 'warning' : 'info',
+		location: 'outputPane',
+	};
+}
