@@ -50,6 +50,17 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The emulator's web page: plain browser modules, no build step.
+		files: ['emulator/ui/static/**/*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: {
+			sourceType: 'module',
+			globals: Object.fromEntries(
+				['window', 'document', 'fetch', 'location', 'history', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'console', 'URL', 'URLSearchParams', 'HTMLElement', 'Node', 'Intl', 'Date'].map((name) => [name, 'readonly']),
+			),
+		},
+	},
+	{
 		files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
 		languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
 	},

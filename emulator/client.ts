@@ -4,6 +4,7 @@ import type {
 	AppWithPages,
 	CallStatsSnapshot,
 	ClockView,
+	ConversationView,
 	CreateAppInput,
 	CreatePageInput,
 	CreateSubscriberInput,
@@ -18,6 +19,7 @@ import type {
 	MarketingSelector,
 	NotifyMeResult,
 	PageRecord,
+	PageSummary,
 	RateLimitView,
 	SettingsView,
 	SubscriberInteraction,
@@ -31,15 +33,21 @@ import type {
 	WebhookStateFilter,
 } from './control/controlTypes';
 
+import { PaidApiControl } from './paidApiClient';
+
 export type * from './control/controlTypes';
+export type * from './control/paidApiTypes';
 
 /** Typed client of the emulator's control API (`/_emulator/*`), for tests, scripts and benchmarks. */
 export class EmulatorClient {
 	readonly http: AxiosInstance;
+	/** The paid Marketing Message API's side: ad accounts, system users, campaigns, paid receipts. */
+	readonly paid: PaidApiControl;
 
 	/** `baseUrl` is the emulator's url, e.g. `http://127.0.0.1:41234`. */
 	constructor(baseUrl: string) {
 		this.http = axios.create({ baseURL: `${baseUrl.replace(/\/$/, '')}/_emulator`, timeout: 10_000 });
+		this.paid = new PaidApiControl(this.http);
 	}
 
 	/** Back to the apps and settings the emulator started with. */
@@ -60,6 +68,11 @@ export class EmulatorClient {
 		return this.post(`/apps/${encodeURIComponent(appId)}/pages`, input);
 	}
 
+	/** Every Page with its app, without tokens or secrets (what the web page lists). */
+	pages(): Promise<PageSummary[]> {
+		return this.get('/pages');
+	}
+
 	subscribers(pageId: string): Promise<SubscriberRecord[]> {
 		return this.get(`${pagePath(pageId)}/subscribers`);
 	}
@@ -70,6 +83,11 @@ export class EmulatorClient {
 
 	subscriber(pageId: string, psid: string): Promise<SubscriberRecord> {
 		return this.get(subscriberPath(pageId, psid));
+	}
+
+	/** What the subscriber sees: their messages, taps and opt-ins and the Page's messages, oldest first. */
+	conversation(pageId: string, psid: string): Promise<ConversationView> {
+		return this.get(`${subscriberPath(pageId, psid)}/conversation`);
 	}
 
 	/** A message, quick reply or postback from the subscriber (opens the 24-hour window). */

@@ -1,3 +1,4 @@
+import type { AdAccountConfig, SystemUserConfig } from './state/paid/adAccounts';
 import type { WebhookSettings } from './webhooks/webhookSettings';
 
 /** What a caller configures: apps, their Pages, the address, the load and webhook settings. */
@@ -6,6 +7,8 @@ export interface EmulatorPageConfig {
 	pageId: string;
 	pageToken: string;
 	name?: string;
+	/** Where the Page's business is (ISO code, default US); the paid API serves the regions of §3.1. */
+	region?: string;
 }
 
 export interface EmulatorAppConfig {
@@ -31,6 +34,12 @@ export interface EmulatorOptions {
 	seed?: number;
 	/** Webhook delivery: batching, time-out, retries, duplicates, automatic receipts. */
 	webhooks?: Partial<WebhookSettings>;
+	/** Ad accounts of the paid Marketing Message API (reference §3); default one, linked to the default Page. */
+	adAccounts?: AdAccountConfig[];
+	/** System users whose tokens call the ad-account endpoints; default one with access to the default ad account. */
+	systemUsers?: SystemUserConfig[];
+	/** Paid sends per second per ad account, default 300 (Meta documents the error 2300078, not the limit). */
+	paidSendRatePerSecond?: number;
 }
 
 export const DEFAULT_APP_ID = '100000000000001';
@@ -48,4 +57,17 @@ export const DEFAULT_APP: EmulatorAppConfig = {
 	appId: DEFAULT_APP_ID,
 	appSecret: DEFAULT_APP_SECRET,
 	pages: [{ pageId: DEFAULT_PAGE_ID, pageToken: DEFAULT_PAGE_TOKEN, name: DEFAULT_PAGE_NAME }],
+};
+
+export const DEFAULT_AD_ACCOUNT_ID = '300000000000001';
+export const DEFAULT_SYSTEM_USER_TOKEN = 'EMULATOR_SYSTEM_USER_TOKEN_1';
+export const DEFAULT_PAID_SEND_RATE_PER_SECOND = 300;
+
+export const DEFAULT_AD_ACCOUNT: AdAccountConfig = { adAccountId: DEFAULT_AD_ACCOUNT_ID, name: 'Emulated Ad Account', pageIds: [DEFAULT_PAGE_ID] };
+
+export const DEFAULT_SYSTEM_USER: SystemUserConfig = {
+	token: DEFAULT_SYSTEM_USER_TOKEN,
+	name: 'Emulated System User',
+	appId: DEFAULT_APP_ID,
+	adAccountIds: [DEFAULT_AD_ACCOUNT_ID],
 };

@@ -32,9 +32,16 @@ async function main(): Promise<void> {
 	const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
 	console.log(`Messenger Platform emulator listening on ${emulator.url}`);
 	console.log(`Graph API: ${emulator.url}/v25.0/...   control API: ${emulator.url}/_emulator/...`);
+	console.log(`Web page: ${emulator.url}/`);
 	for (const app of emulator.state.directory.list()) {
 		console.log(`app ${app.appId}  secret ${app.appSecret}${app.requireAppSecretProof ? '  (appsecret_proof required)' : ''}`);
 		for (const page of app.pages) console.log(`  page ${page.pageId} "${page.name}"  token ${page.pageToken}`);
+	}
+	for (const account of emulator.state.paid.adAccounts.list()) {
+		console.log(`ad account act_${account.adAccountId} "${account.name}" (${account.region})  pages ${account.pageIds.join(', ') || '(none)'}`);
+	}
+	for (const user of emulator.state.paid.adAccounts.listSystemUsers()) {
+		console.log(`system user "${user.name}"  token ${user.token}  ad accounts ${user.adAccountIds.map((id) => `act_${id}`).join(', ')}`);
 	}
 	const stop = (): void => {
 		emulator.close().then(

@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
 import {
+	DEFAULT_AD_ACCOUNT,
 	DEFAULT_APP,
 	DEFAULT_HOST,
 	DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND,
+	DEFAULT_PAID_SEND_RATE_PER_SECOND,
 	DEFAULT_RATE_LIMIT_PER_SECOND,
+	DEFAULT_SYSTEM_USER,
 	type EmulatorOptions,
 } from './config';
 import { handleControlRequest } from './control/controlRouter';
@@ -18,9 +21,11 @@ import { BodyError, readBody } from './http/requestBody';
 import { sendJson } from './http/respond';
 import { EmulatorState } from './state/emulatorState';
 import type { InboundEventQueue } from './state/inboundEvents';
+import { sendUiFile, uiFileFor } from './ui/uiFiles';
 import { DEFAULT_WEBHOOK_SETTINGS, mergeWebhookSettings } from './webhooks/webhookSettings';
 
 export {
+	DEFAULT_AD_ACCOUNT_ID,
 	DEFAULT_APP,
 	DEFAULT_APP_ID,
 	DEFAULT_APP_SECRET,
@@ -31,8 +36,10 @@ export {
 	DEFAULT_PAGE_NAME,
 	DEFAULT_PAGE_TOKEN,
 	DEFAULT_RATE_LIMIT_PER_SECOND,
+	DEFAULT_SYSTEM_USER_TOKEN,
 } from './config';
 export type { EmulatorAppConfig, EmulatorOptions, EmulatorPageConfig } from './config';
+export type { AdAccountConfig, SystemUserConfig } from './state/paid/adAccounts';
 export type { WebhookSettings } from './webhooks/webhookSettings';
 
 export interface RunningEmulator {
@@ -60,6 +67,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		marketingCooldownMs: options.marketingCooldownMs ?? MARKETING_COOLDOWN_MS,
 		seed: options.seed ?? Date.now(),
 		webhooks: mergeWebhookSettings(DEFAULT_WEBHOOK_SETTINGS, { ...options.webhooks }),
+		paid: {
+			adAccounts: options.adAccounts ?? [DEFAULT_AD_ACCOUNT],
+			systemUsers: options.systemUsers ?? [DEFAULT_SYSTEM_USER],
+			sendRatePerSecond: options.paidSendRatePerSecond ?? DEFAULT_PAID_SEND_RATE_PER_SECOND,
+		},
 	});
 
 	// Held responses (latency, injected time-outs) are timers the server cancels when it closes.
@@ -83,6 +95,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+		// The web page (GET / and its files) sits beside the Graph API, which answers no GET /.
+		const uiFile = req.method === 'GET' ? uiFileFor(url.pathname) : undefined;
+		if (uiFile) return sendUiFile(res, uiFile);
 		const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
 		let raw: string;
 		try {

@@ -27,6 +27,7 @@ CREATE INDEX IF NOT EXISTS otn_tokens_subscriber ON otn_tokens ("pageId", "psid"
 CREATE INDEX IF NOT EXISTS otn_tokens_topic_status ON otn_tokens ("topic", "status");
 
 -- The send log: one row per send, for figures per campaign (a marketing token is sent again and again).
+-- failedAt and error come from the paid Marketing Message API's failed-delivery webhook.
 CREATE TABLE IF NOT EXISTS otn_send_log (
 	"campaign" text NOT NULL,
 	"tokenId" text NOT NULL,
@@ -37,6 +38,8 @@ CREATE TABLE IF NOT EXISTS otn_send_log (
 	"deliveredAt" timestamptz,
 	"readAt" timestamptz,
 	"clickedAt" timestamptz,
+	"failedAt" timestamptz,
+	"error" text,
 	PRIMARY KEY ("campaign", "tokenId")
 );
 CREATE INDEX IF NOT EXISTS otn_send_log_subscriber ON otn_send_log ("pageId", "psid");

@@ -4,16 +4,18 @@ import type { EmulatorState } from '../state/emulatorState';
 import { DirectoryConflict } from '../state/directory';
 import { ControlError } from './controlError';
 import type { ControlRoute } from './controlRoute';
+import { conversationRoutes } from './conversationRoutes';
 import { directoryRoutes } from './directoryRoutes';
 import { groundTruthRoutes } from './groundTruthRoutes';
 import { loadRoutes } from './loadRoutes';
+import { paidApiRoutes } from './paidApiRoutes';
 import { stateRoutes } from './stateRoutes';
 import { subscriberRoutes } from './subscriberRoutes';
 import { webhookRoutes } from './webhookRoutes';
 
 /** `/_emulator/*`: JSON in, JSON out, no auth (the emulator listens on loopback only). */
 
-const ROUTES: ControlRoute[] = [...stateRoutes, ...directoryRoutes, ...subscriberRoutes, ...loadRoutes, ...groundTruthRoutes, ...webhookRoutes];
+const ROUTES: ControlRoute[] = [...stateRoutes, ...directoryRoutes, ...subscriberRoutes, ...loadRoutes, ...groundTruthRoutes, ...webhookRoutes, ...conversationRoutes, ...paidApiRoutes];
 
 export async function handleControlRequest(state: EmulatorState, req: IncomingMessage, url: URL, rawBody: string): Promise<{ status: number; body: unknown }> {
 	try {

@@ -54,6 +54,8 @@ export interface CreatePageInput {
 export interface CreateSubscriberInput {
 	psid?: string;
 	name?: string;
+	/** ISO code, default US: the paid API reaches some regions only (reference §3.1). */
+	region?: string;
 }
 
 export interface IssueTokenRequest {
@@ -140,4 +142,20 @@ export interface WebhookStateFilter {
 	appId?: string;
 	/** Only the app that owns this Page, with only this Page. */
 	pageId?: string;
+}
+
+/** A Page as the emulator's web page lists it: no token, no app secret. */
+export interface PageSummary {
+	pageId: string;
+	name: string;
+	appId: string;
+}
+
+/** One line of a subscriber's conversation: something the subscriber did, or a message the Page sent. */
+export type ConversationEntry = { from: 'subscriber'; at: number; event: InboundEvent } | { from: 'page'; at: number; delivery: DeliveryRecord };
+
+/** What the subscriber sees in Messenger, oldest first; receipts are left out. */
+export interface ConversationView {
+	subscriber: SubscriberRecord;
+	entries: ConversationEntry[];
 }

@@ -4,7 +4,7 @@ import { route, type ControlRoute } from './controlRoute';
 
 /** What really happened: deliveries per subscriber and token, inbound events, call statistics. */
 
-const VIAS: DeliveryVia[] = ['psid', 'one_time_notif_token', 'notification_messages_token'];
+const VIAS: DeliveryVia[] = ['psid', 'one_time_notif_token', 'notification_messages_token', 'subscription_token'];
 
 function deliveryFilter(query: URLSearchParams): DeliveryFilter {
 	const filter: DeliveryFilter = {};

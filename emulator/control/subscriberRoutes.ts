@@ -1,3 +1,4 @@
+import { regionCode } from '../core/regions';
 import type { EmulatorState } from '../state/emulatorState';
 import { reportDelivered, reportRead } from '../state/receipts';
 import {
@@ -50,7 +51,8 @@ export const subscriberRoutes: ControlRoute[] = [
 	route('POST', '/pages/:pageId/subscribers', (state, { params, body }) => {
 		const pageId = pageOf(state, params[0]);
 		try {
-			return state.subscribers.create(pageId, { psid: optionalString(body, 'psid'), name: optionalString(body, 'name') }, state.clock.now());
+			const region = optionalString(body, 'region');
+			return state.subscribers.create(pageId, { psid: optionalString(body, 'psid'), name: optionalString(body, 'name'), region: region && regionCode(region) }, state.clock.now());
 		} catch (error) {
 			throw new ControlError(409, (error as Error).message);
 		}

@@ -11,6 +11,7 @@ function tokenStatus(token: TokenRecord, now: number): TokenStatus {
 		if (token.usedAt !== null) return 'used';
 		return now >= token.expiresAt ? 'expired' : 'available';
 	}
+	if (token.expiredAt !== null) return 'expired';
 	if (token.stoppedAt !== null) return 'stopped';
 	return token.nextEligibleAt !== null && now < token.nextEligibleAt ? 'cooling_down' : 'available';
 }

@@ -22,3 +22,8 @@ export const WEBHOOK_TIMEOUT_MS = 5 * SECOND_MS;
 export const WEBHOOK_ALERT_AFTER_MS = 15 * MINUTE_MS;
 /** After 1 hour of failures webhooks are disabled and the app unsubscribed from the Page (§5.4). */
 export const WEBHOOK_DISABLE_AFTER_MS = HOUR_MS;
+
+/** Paid API: one message per 12 hours per subscription token (§3.4). */
+export const PAID_MESSAGE_MIN_GAP_MS = 12 * HOUR_MS;
+/** Paid API: a campaign starts at most 30 days ahead (§3.3), and lifetime-budget campaigns end 30 days after their start by default. */
+export const CAMPAIGN_WINDOW_MS = 30 * DAY_MS;

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'crypto';
+import { randomBytes, randomInt, randomUUID } from 'crypto';
 
 /** Ids and tokens shaped like Meta's, random enough never to collide between tests. */
 
@@ -18,3 +18,5 @@ export const newPageToken = (): string => `EMULATOR_PAGE_TOKEN_${randomBytes(12)
 export const newAppSecret = (): string => randomBytes(16).toString('hex');
 /** Like the reference §4.5 sample "BLBz/WZt8dN". */
 export const newFbtraceId = (): string => randomBytes(8).toString('base64').slice(0, 11);
+/** Like the reference §3.4 sample "98ecd977-245a-4ec0-a8e0-8b8ecaad8030". */
+export const newTrackingId = (): string => randomUUID();

@@ -2,7 +2,7 @@ import { performance } from 'perf_hooks';
 
 import { injectedServerError, rateLimited } from '../fixtures/graphErrors';
 import type { FaultRule } from '../load/faults';
-import { authenticate, type Identity } from './auth';
+import { authenticate, statsKeyOf, type Identity } from './auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphOutcome, type GraphResponse } from './graphCall';
 import { GraphError, graphErrorBody } from './graphError';
 import { isMediaSend, isSendCall, routeGraphCall } from './routes';
@@ -20,7 +20,7 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 		return errorResponse(error);
 	}
 	const pageId = identity.kind === 'page' ? identity.page.pageId : undefined;
-	const statsKey = pageId ?? `app:${identity.app.appId}`;
+	const statsKey = statsKeyOf(identity);
 	const now = performance.now();
 	const overLimit =
 		pageId !== undefined && (!state.rateLimiter.tryCall(pageId, now) || (isMediaSend(call) && !state.mediaRateLimiter.tryCall(pageId, now)));

@@ -6,6 +6,7 @@ import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } f
 import { GraphError } from './graphError';
 import { requirePage } from './pageAccess';
 import { pageSubscribedApps } from './pageSubscribedApps';
+import { routePaidCall } from './paid/paidRoutes';
 import { objectParam } from './params';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
@@ -33,6 +34,8 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	const segments = call.path.split('/').filter((segment) => segment !== '');
 	const [objectId, edge] = segments;
 	const { state } = ctx;
+	const paid = routePaidCall(state, identity, call, segments);
+	if (paid) return paid;
 	if (segments.length === 2 && edge === 'messages' && call.method === 'POST') {
 		return sendMessage(state, requirePage(state, identity, call.method, objectId), call.params);
 	}

@@ -8,8 +8,8 @@ import { GraphError } from './graphError';
 
 /**
  * `GET /{page-id}/notification_message_tokens` (reference §2.5): the Page's marketing tokens,
- * oldest first, `limit` default 100 and at most 1000, cursor paging. Stopped tokens are not
- * listed (undocumented: strictest reading — a stopped topic is not a usable subscription).
+ * oldest first, `limit` default 100 and at most 1000, cursor paging. Stopped (or unsubscribed) and
+ * expired tokens are not listed (undocumented: strictest reading — they are not usable subscriptions).
  */
 
 const DEFAULT_LIMIT = 100;
@@ -20,7 +20,7 @@ export function listMarketingTokens(ctx: GraphContext, page: PageRecord, call: G
 	const afterSeq = call.params.after === undefined ? 0 : decodeCursor(call.params.after);
 	const all = ctx.state.tokens
 		.listForPage(page.pageId)
-		.filter((token): token is MarketingTokenRecord => token.type === 'marketing' && token.stoppedAt === null && token.seq > afterSeq);
+		.filter((token): token is MarketingTokenRecord => token.type === 'marketing' && token.stoppedAt === null && token.expiredAt === null && token.seq > afterSeq);
 	const pageItems = all.slice(0, limit);
 	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
 	const data = pageItems.map((token) => pick(tokenListItem(token), fields));

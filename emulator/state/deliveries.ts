@@ -1,6 +1,7 @@
 /** Ground truth: every message a subscriber actually received, whatever the caller heard. */
 
-export type DeliveryVia = 'psid' | 'one_time_notif_token' | 'notification_messages_token';
+/** `subscription_token`: a paid message of the Marketing Message API (reference §3.4). */
+export type DeliveryVia = 'psid' | 'one_time_notif_token' | 'notification_messages_token' | 'subscription_token';
 
 export interface DeliveryRecord {
 	pageId: string;
@@ -12,6 +13,9 @@ export interface DeliveryRecord {
 	token?: string;
 	messagingType?: string;
 	tag?: string;
+	/** Paid messages: their tracking id and campaign. */
+	trackingId?: string;
+	campaignId?: string;
 	/** Emulator clock, ms since the epoch. */
 	at: number;
 }

@@ -1,4 +1,5 @@
 import type { EmulatorAppConfig, EmulatorPageConfig } from '../config';
+import { DEFAULT_REGION } from '../core/regions';
 
 /** The apps and Pages the emulator knows, looked up by id and by token. */
 
@@ -13,6 +14,8 @@ export interface PageRecord {
 	pageToken: string;
 	name: string;
 	appId: string;
+	/** Where the Page's business is (ISO code): the paid API serves some regions only (reference §3.1). */
+	region: string;
 }
 
 export interface AppWithPages extends AppRecord {
@@ -42,7 +45,13 @@ export class Directory {
 		if (!this.appsById.has(appId)) throw new DirectoryConflict(`app ${appId} does not exist`);
 		if (this.pagesById.has(config.pageId)) throw new DirectoryConflict(`page ${config.pageId} already exists`);
 		if (this.pagesByToken.has(config.pageToken)) throw new DirectoryConflict('that page token is already in use');
-		const page: PageRecord = { pageId: config.pageId, pageToken: config.pageToken, name: config.name ?? `Page ${config.pageId}`, appId };
+		const page: PageRecord = {
+			pageId: config.pageId,
+			pageToken: config.pageToken,
+			name: config.name ?? `Page ${config.pageId}`,
+			appId,
+			region: config.region ?? DEFAULT_REGION,
+		};
 		this.pagesById.set(page.pageId, page);
 		this.pagesByToken.set(page.pageToken, page);
 		return page;

@@ -8,6 +8,7 @@ import { RateLimiter } from '../load/rateLimiter';
 import { Deliveries } from './deliveries';
 import { Directory } from './directory';
 import { InboundEventQueue } from './inboundEvents';
+import { PaidApiState, type PaidApiConfig } from './paid/paidApiState';
 import { Subscribers } from './subscribers';
 import { Tokens } from './tokens';
 import { WebhookSubscriptions } from './webhookSubscriptions';
@@ -27,6 +28,7 @@ export interface InitialState {
 	marketingCooldownMs: number;
 	seed: number;
 	webhooks: WebhookSettings;
+	paid: PaidApiConfig;
 }
 
 export class EmulatorState {
@@ -47,6 +49,8 @@ export class EmulatorState {
 	readonly subscriptions = new WebhookSubscriptions();
 	/** Sends subscribers' events as signed webhooks, with batching and retries (reference §5). */
 	readonly webhooks: WebhookDispatcher;
+	/** Ad accounts, system users, campaigns and paid messages (reference §3). */
+	readonly paid: PaidApiState;
 	settings: EmulatorSettings;
 
 	constructor(private readonly initial: InitialState) {
@@ -55,6 +59,7 @@ export class EmulatorState {
 		this.mediaRateLimiter = new RateLimiter(initial.mediaRateLimitPerSecond);
 		this.settings = { marketingCooldownMs: initial.marketingCooldownMs };
 		for (const app of initial.apps) this.directory.addAppWithPages(app);
+		this.paid = new PaidApiState(initial.paid);
 		this.webhooks = new WebhookDispatcher(this, initial.webhooks);
 	}
 
@@ -76,5 +81,6 @@ export class EmulatorState {
 		this.settings = { marketingCooldownMs: this.initial.marketingCooldownMs };
 		this.subscriptions.clear();
 		this.webhooks.reset();
+		this.paid.reset();
 	}
 }

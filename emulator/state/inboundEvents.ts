@@ -5,7 +5,20 @@ import type { MessagingEvent } from '../fixtures/inboundEvents';
  * by subscribing) to deliver signed webhooks.
  */
 
-export type InboundEventKind = 'message' | 'quick_reply' | 'postback' | 'optin' | 'marketing_stop' | 'marketing_resume' | 'delivery' | 'read';
+export type InboundEventKind =
+	| 'message'
+	| 'quick_reply'
+	| 'postback'
+	| 'optin'
+	| 'marketing_stop'
+	| 'marketing_resume'
+	| 'delivery'
+	| 'read'
+	// The paid Marketing Message API's receipts (reference §3.5).
+	| 'marketing_message_delivery'
+	| 'marketing_message_read'
+	| 'marketing_message_click'
+	| 'marketing_message_delivery_failed';
 
 export interface InboundEvent {
 	id: number;
@@ -14,8 +27,12 @@ export interface InboundEvent {
 	kind: InboundEventKind;
 	/** Emulator clock, ms. */
 	at: number;
-	/** One entry of a webhook's messaging[] array (reference §5.2). */
+	/**
+	 * The event as the webhook carries it: one entry of `messaging[]` (reference §5.2), or, when
+	 * `inChanges`, one entry of `changes[]`: the paid API's flat `{ field, ... }` objects (§3.5).
+	 */
 	messaging: MessagingEvent;
+	inChanges?: boolean;
 }
 
 export type InboundEventListener = (event: InboundEvent) => void;

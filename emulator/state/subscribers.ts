@@ -1,4 +1,5 @@
 import { newPsid } from '../core/ids';
+import { DEFAULT_REGION } from '../core/regions';
 
 /** People who talk to a Page, keyed by Page and page-scoped id (PSID). */
 
@@ -29,12 +30,24 @@ export interface SubscriberRecord {
 	marketingRequestTitles: Record<string, number>;
 	/** How many of the messages received so far the subscriber's Messenger reported delivered and read. */
 	receipts: { delivered: number; read: number };
+	/** Where the subscriber is (ISO code): the paid API reaches some regions only (reference §3.1). */
+	region: string;
+	/** What the paid API finds when it tries to reach this subscriber (reference §3.4, §3.6). */
+	paid: PaidReach;
+}
+
+/** Set through the control API: Meta decides these itself and documents only the errors. */
+export interface PaidReach {
+	/** False: "recipient cannot receive now" (2300036). */
+	canReceive: boolean;
+	/** A frequency cap across businesses (2300042–2300044) until this time (emulator clock, ms). */
+	frequencyCap: { code: number; until: number } | null;
 }
 
 export class Subscribers {
 	private readonly byKey = new Map<string, SubscriberRecord>();
 
-	create(pageId: string, options: { psid?: string; name?: string }, now: number): SubscriberRecord {
+	create(pageId: string, options: { psid?: string; name?: string; region?: string }, now: number): SubscriberRecord {
 		let psid = options.psid ?? newPsid();
 		while (options.psid === undefined && this.byKey.has(key(pageId, psid))) psid = newPsid();
 		if (this.byKey.has(key(pageId, psid))) throw new Error(`subscriber ${psid} already exists on page ${pageId}`);
@@ -47,6 +60,8 @@ export class Subscribers {
 			lastOptInRequest: null,
 			marketingRequestTitles: {},
 			receipts: { delivered: 0, read: 0 },
+			region: options.region ?? DEFAULT_REGION,
+			paid: { canReceive: true, frequencyCap: null },
 		};
 		this.byKey.set(key(pageId, psid), subscriber);
 		return subscriber;

@@ -32,6 +32,10 @@ export interface MarketingTokenRecord extends TokenBase {
 	lastSentAt: number | null;
 	nextEligibleAt: number | null;
 	stoppedAt: number | null;
+	/** Set through the control API: Meta's tokens no longer expire (§2.1), but the paid API names the error (2300037). */
+	expiredAt: number | null;
+	/** Stopped by the Page's unsubscribe call (reference §3.2) rather than by the subscriber. */
+	unsubscribedAt: number | null;
 }
 
 export type TokenRecord = OneTimeTokenRecord | MarketingTokenRecord;
@@ -54,7 +58,7 @@ export class Tokens {
 		const record: TokenRecord =
 			input.type === 'one_time'
 				? { ...base, type: 'one_time', token: this.unused(newOneTimeToken), title: input.title ?? '', expiresAt: now + ONE_TIME_TOKEN_LIFETIME_MS, usedAt: null, messageId: null }
-				: { ...base, type: 'marketing', token: this.unused(newMarketingToken), title: input.title || DEFAULT_MARKETING_TITLE, timezone: input.timezone ?? 'UTC', lastSentAt: null, nextEligibleAt: null, stoppedAt: null };
+				: { ...base, type: 'marketing', token: this.unused(newMarketingToken), title: input.title || DEFAULT_MARKETING_TITLE, timezone: input.timezone ?? 'UTC', lastSentAt: null, nextEligibleAt: null, stoppedAt: null, expiredAt: null, unsubscribedAt: null };
 		this.byToken.set(record.token, record);
 		return record;
 	}

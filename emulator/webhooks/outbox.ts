@@ -10,6 +10,8 @@ export interface QueuedEvent {
 	pageId: string;
 	field: string;
 	messaging: MessagingEvent;
+	/** Goes out in the entry's `changes[]` rather than `messaging[]` (reference §3.5). */
+	inChanges?: boolean;
 }
 
 interface OpenBatch {

@@ -1,4 +1,6 @@
-import { createHmac } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
+
+import { RawJsonNumber } from '../fixtures/webhookBodies';
 
 /**
  * A webhook body serialized once and signed over exactly those bytes (reference §5.3). Like Meta,
@@ -14,8 +16,19 @@ export interface SignedBody {
 	signature: string;
 }
 
+// A stand-in no real string holds: a NUL (which JSON.stringify escapes) and a per-process nonce.
+const NONCE = randomBytes(8).toString('hex');
+const NUMBER_MARK = `\u0000${NONCE}:`;
+const MARKED_NUMBER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)"`, 'g');
+
+/** §3.5 prints some ids as numbers: written digit for digit, never through a lossy double. */
+function rawNumbers(_key: string, value: unknown): unknown {
+	return value instanceof RawJsonNumber ? `${NUMBER_MARK}${value.digits}` : value;
+}
+
 export function metaJson(value: unknown): string {
-	return JSON.stringify(value)
+	return JSON.stringify(value, rawNumbers)
+		.replace(MARKED_NUMBER, '$1')
 		.replace(/\//g, '\\/')
 		.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

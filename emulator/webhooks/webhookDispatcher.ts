@@ -110,7 +110,7 @@ export class WebhookDispatcher {
 		const now = this.state.clock.now();
 		for (const { appId } of this.state.subscriptions.pageApps(event.pageId)) {
 			if (!this.state.subscriptions.delivers(appId, event.pageId, field)) continue;
-			const queued: QueuedEvent = { id: event.id, pageId: event.pageId, field, messaging: event.messaging };
+			const queued: QueuedEvent = { id: event.id, pageId: event.pageId, field, messaging: event.messaging, inChanges: event.inChanges };
 			const full = this.outbox.addEvent(appId, queued, now, this.current.batchWindowMs, this.current.maxEventsPerPost);
 			if (full) this.toDelivery(appId, full, now);
 		}

@@ -2,7 +2,7 @@ import type { InboundEventKind } from '../state/inboundEvents';
 
 /** Page webhook fields (reference §5.5) and the field each simulated event goes out under. */
 
-/** Every field §5.5 names for a Page; the emulator produces events for five of them. */
+/** Every field §5.5 names for a Page; the emulator produces events for nine of them. */
 export const PAGE_WEBHOOK_FIELDS = [
 	'messages',
 	'messaging_postbacks',
@@ -38,6 +38,11 @@ const FIELD_OF_KIND: Record<InboundEventKind, PageWebhookField> = {
 	marketing_resume: 'messaging_optins',
 	delivery: 'message_deliveries',
 	read: 'message_reads',
+	// §3.5: the paid API's receipts, each under its own field.
+	marketing_message_delivery: 'marketing_message_deliveries',
+	marketing_message_read: 'marketing_message_reads',
+	marketing_message_click: 'marketing_message_clicks',
+	marketing_message_delivery_failed: 'marketing_message_delivery_failed',
 };
 
 export function fieldOfEvent(kind: InboundEventKind): PageWebhookField {

@@ -7,9 +7,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createGraphClient, PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
+import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
+import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
 import { asNodeError, errorItemJson } from '../shared/nodeErrors';
-import { OPERATIONS } from './operations';
+import { operationRunner } from './operations';
+import { marketingCampaignDescription } from './resources/marketingCampaign';
 import { marketingTokenDescription } from './resources/marketingToken';
 import { messageDescription } from './resources/message';
 import { optInRequestDescription } from './resources/optInRequest';
@@ -23,12 +25,16 @@ export class MessengerOtn implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Messenger for a Facebook Page: ask a subscriber for one-time notification or marketing messages permission, reply inside the 24-hour window with text, buttons, quick replies, an image, a file or cards, and list the Page's marketing tokens",
+			"Messenger for a Facebook Page: ask a subscriber for one-time notification or marketing messages permission, reply inside the 24-hour window with text, buttons, quick replies, an image, a file or cards, list or unsubscribe the Page's marketing tokens, and create paid marketing message campaigns",
 		defaults: { name: 'Request OTN' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: PAGE_CREDENTIAL_TYPE, required: true }],
+		// The paid Marketing Message API's campaigns use the ad account's credential, everything else the Page's.
+		credentials: [
+			{ name: PAGE_CREDENTIAL_TYPE, required: true, displayOptions: { hide: { resource: ['marketingCampaign'] } } },
+			{ name: MARKETING_CREDENTIAL_TYPE, required: true, displayOptions: { show: { resource: ['marketingCampaign'] } } },
+		],
 		// Marketing tokens are permissions to message a person. Newer n8n versions redact these output
 		// fields in stored executions (2.40 does not yet).
 		sensitiveOutputFields: ['token'],
@@ -39,6 +45,7 @@ export class MessengerOtn implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Marketing Campaign', value: 'marketingCampaign' },
 					{ name: 'Marketing Token', value: 'marketingToken' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Opt-In Request', value: 'optInRequest' },
@@ -48,6 +55,7 @@ export class MessengerOtn implements INodeType {
 			...optInRequestDescription,
 			...messageDescription,
 			...marketingTokenDescription,
+			...marketingCampaignDescription,
 		],
 	};
 
@@ -55,17 +63,16 @@ export class MessengerOtn implements INodeType {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = OPERATIONS[resource]?.[operation];
+		const run = await operationRunner(this, resource, operation);
 		if (!run) {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`, {
 				description: 'Choose a resource and an operation from the lists.',
 			});
 		}
-		const client = await createGraphClient(this);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				output.push(...(await run.call(this, client, itemIndex)));
+				output.push(...(await run(itemIndex)));
 			} catch (error) {
 				const nodeError = asNodeError(this.getNode(), error, itemIndex);
 				if (!this.continueOnFail()) throw nodeError;

@@ -20,7 +20,7 @@ export class MessengerOtnTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on verified Messenger webhooks: opt-in tokens, messages, postbacks, deliveries and reads',
+		description: 'Starts the workflow on verified Messenger webhooks: opt-in tokens, messages, postbacks, deliveries and reads, and the receipts of paid marketing messages',
 		defaults: { name: 'Messenger OTN Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { MessengerEventItem } from '../shared/webhook/messengerEvents';
+import { parseJsonKeepingIds } from '../shared/webhook/parseJsonKeepingIds';
 import { parseWebhookBody } from '../shared/webhook/parseWebhookBody';
 import { checkWebhookSignature, SIGNATURE_HEADER } from '../shared/webhook/signature';
 import { handshakeChallenge } from '../shared/webhook/verifyToken';
@@ -62,7 +63,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	let body: unknown;
 	try {
-		body = JSON.parse(rawBody!.toString('utf8'));
+		// Ids Meta prints as numbers stay exact (a 16-digit PSID does not fit a double).
+		body = parseJsonKeepingIds(rawBody!.toString('utf8'));
 	} catch {
 		return answer(res, 400, 'The body is not JSON');
 	}

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSENGER_EVENT_TYPES, type MessengerEventType } from '../shared/webhook/messengerEvents';
+import { isPaidMessageEventType, PAID_MESSAGE_EVENT_FIELDS } from '../shared/webhook/paidMessageEvents';
 
-/** Fields an app subscribes to on activation (reference §5.5). */
+/** Fields an app subscribes to on activation, whatever events are picked (reference §5.5). */
 export const SUBSCRIBED_FIELDS = [
 	'messages',
 	'messaging_postbacks',
@@ -10,6 +11,15 @@ export const SUBSCRIBED_FIELDS = [
 	'message_deliveries',
 	'message_reads',
 ];
+
+/**
+ * The fields to subscribe for the picked events: the Messenger fields always, and a paid Marketing
+ * Message API field (reference §3.5) only when its event is picked, so an app without that API's
+ * permissions is never asked for a field Meta may refuse it.
+ */
+export function subscribedFields(events: string[]): string[] {
+	return [...SUBSCRIBED_FIELDS, ...events.filter(isPaidMessageEventType).map((type) => PAID_MESSAGE_EVENT_FIELDS[type])];
+}
 
 const EVENT_LABELS: Record<MessengerEventType, { name: string; description: string }> = {
 	otn_optin: { name: 'One-Time Notification Opt-In', description: 'A subscriber tapped Notify Me: carries the one-time token' },
@@ -22,6 +32,13 @@ const EVENT_LABELS: Record<MessengerEventType, { name: string; description: stri
 	delivery: { name: 'Delivery', description: 'Messenger delivered messages the Page sent' },
 	read: { name: 'Read', description: 'A subscriber read messages up to a time' },
 	referral: { name: 'Referral', description: 'A subscriber came in through an m.me link, ad or QR code' },
+	marketing_message_delivery: { name: 'Paid Marketing Message Delivered', description: 'Meta delivered a message sent through the paid Marketing Message API: carries its tracking ID' },
+	marketing_message_read: { name: 'Paid Marketing Message Read', description: 'A subscriber read a message sent through the paid Marketing Message API' },
+	marketing_message_click: { name: 'Paid Marketing Message Clicked', description: 'A subscriber clicked a message sent through the paid Marketing Message API' },
+	marketing_message_delivery_failed: {
+		name: 'Paid Marketing Message Failed',
+		description: 'Meta could not deliver a message sent through the paid Marketing Message API: carries the token and the reason',
+	},
 };
 
 export const triggerProperties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { createGraphClient, type GraphClient, type GraphResult } from '../shared
 import { classifyGraphError } from '../shared/graph/errorTable';
 import { graphNodeError } from '../shared/graph/graphNodeError';
 import { asNodeError } from '../shared/nodeErrors';
-import { SUBSCRIBED_FIELDS } from './triggerDescription';
+import { subscribedFields } from './triggerDescription';
 import { assertCanActivate, readTriggerSettings } from './triggerSettings';
 
 interface AppSubscription {
@@ -28,9 +28,14 @@ async function credentialPageId(context: IHookFunctions, client: GraphClient): P
 	return String(me.id ?? '');
 }
 
-function coversFields(subscription: AppSubscription): boolean {
+/** The fields the picked events need (Meta's paid API fields only when picked). */
+function wantedFields(context: IHookFunctions): string[] {
+	return subscribedFields(context.getNodeParameter('events', []) as string[]);
+}
+
+function coversFields(subscription: AppSubscription, wanted: string[]): boolean {
 	const names = new Set((subscription.fields ?? []).map((field) => (typeof field === 'string' ? field : field.name)));
-	return SUBSCRIBED_FIELDS.every((field) => names.has(field));
+	return wanted.every((field) => names.has(field));
 }
 
 /**
@@ -57,14 +62,15 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 			},
 		);
 	}
-	if (!coversFields(existing)) return false;
+	const wanted = wantedFields(this);
+	if (!coversFields(existing, wanted)) return false;
 	const pageId = await credentialPageId(this, client);
 	const apps = orThrow(
 		this,
 		await client.call<{ data?: Array<{ id?: string; subscribed_fields?: string[] }> }>('GET', `/${pageId}/subscribed_apps`),
 	);
 	const ours = (apps.data ?? []).find((app) => String(app.id) === settings.appId);
-	return SUBSCRIBED_FIELDS.every((field) => ours?.subscribed_fields?.includes(field));
+	return wanted.every((field) => ours?.subscribed_fields?.includes(field));
 }
 
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
@@ -72,10 +78,11 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	assertCanActivate(this, settings);
 	if (!settings.subscribeOnActivation) return true;
 	const client = await createGraphClient(this);
+	const fields = wantedFields(this).join(',');
 	const body: IDataObject = {
 		object: 'page',
 		callback_url: this.getNodeWebhookUrl('default'),
-		fields: SUBSCRIBED_FIELDS.join(','),
+		fields,
 		verify_token: settings.verifyToken,
 		include_values: true,
 	};
@@ -84,7 +91,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 		const pageId = await credentialPageId(this, client);
 		orThrow(
 			this,
-			await client.call('POST', `/${pageId}/subscribed_apps`, { body: { subscribed_fields: SUBSCRIBED_FIELDS.join(',') } }),
+			await client.call('POST', `/${pageId}/subscribed_apps`, { body: { subscribed_fields: fields } }),
 		);
 	} catch (error) {
 		this.logger.error(`Messenger OTN Trigger could not subscribe app ${settings.appId}: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
+import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
 import { ItemErrors } from '../shared/itemErrors';
 import { outputItem } from '../shared/outputItem';
 import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
@@ -33,7 +34,10 @@ export class OtnBroadcast implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Not Sent'],
-		credentials: [{ name: PAGE_CREDENTIAL_TYPE, required: true }],
+		credentials: [
+			{ name: PAGE_CREDENTIAL_TYPE, required: true, displayOptions: { show: { sendThrough: ['sendApi'] } } },
+			{ name: MARKETING_CREDENTIAL_TYPE, required: true, displayOptions: { show: { sendThrough: ['paidApi'] } } },
+		],
 		// Newer n8n versions redact these output fields in stored executions (2.40 does not yet).
 		sensitiveOutputFields: ['token'],
 		properties: broadcastProperties,
@@ -43,7 +47,7 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		const plan = planBroadcast(this, rows, new Date());
+		const plan = planBroadcast(this, rows, new Date(), settings.sendThrough);
 
 		const notSent = plan.passed.map((passed) => outputItem(passed.row, passed.distinct.itemIndexes));
 		const reasons: Record<string, number> = {};

@@ -14,6 +14,25 @@ export const broadcastProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
+		displayName: 'Send Through',
+		name: 'sendThrough',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Send API (Page Credential)',
+				value: 'sendApi',
+				description: 'One-time notification and marketing messages tokens, free, with the Page credential',
+			},
+			{
+				name: 'Paid Marketing Message API',
+				value: 'paidApi',
+				description: "Marketing tokens only, under a message campaign billed to the Marketing API credential's ad account",
+			},
+		],
+		default: 'sendApi',
+	},
+	{
 		displayName: 'Campaign',
 		name: 'campaign',
 		type: 'string',
@@ -21,6 +40,28 @@ export const broadcastProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. spring-sale-2026',
 		description: 'A name stamped on every row this broadcast handles, and on its send log',
+		displayOptions: { show: { sendThrough: ['sendApi'] } },
+	},
+	{
+		displayName: 'Campaign ID',
+		name: 'campaignId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 120330000000000001',
+		description:
+			"The message campaign's ID, from Request OTN → Marketing Campaign → Create. It is stamped on every row as the campaign, so Meta's receipts and failures find their send.",
+		displayOptions: { show: { sendThrough: ['paidApi'] } },
+	},
+	{
+		displayName: 'Min Conversation Gap (Seconds)',
+		name: 'minConversationGapSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'Meta skips a subscriber whose thread had other activity this recently (0 sends regardless). Their row stays available for a later run.',
+		displayOptions: { show: { sendThrough: ['paidApi'] } },
 	},
 	...messageContentFields({}),
 	{
@@ -53,7 +94,7 @@ export const broadcastProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
 				default: MAX_BATCH_SIZE,
-				description: `Messages per Graph batch request (1 to ${MAX_BATCH_SIZE}); 1 sends each message in its own call`,
+				description: `Messages per Graph batch request (1 to ${MAX_BATCH_SIZE}); 1 sends each message in its own call. The paid API has no batch requests: it always sends one per call.`,
 			},
 			{
 				displayName: 'Concurrency',

@@ -3,8 +3,14 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { DEFAULT_RATE_PER_SECOND } from './broadcastDescription';
 
+export type SendThrough = 'sendApi' | 'paidApi';
+
 export interface BroadcastSettings {
+	sendThrough: SendThrough;
+	/** The name stamped on the rows; through the paid API, the message campaign's ID. */
 	campaign: string;
+	/** Paid API: Meta skips threads with organic activity this recent. */
+	minConversationGapSeconds?: number;
 	ratePerSecond: number;
 	dryRun: boolean;
 	batchSize: number;
@@ -20,18 +26,25 @@ function clamp(value: unknown, min: number, max: number, fallback: number): numb
 
 /** The broadcast's settings: one campaign, one pace for all rows, read from the first item. */
 export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSettings {
-	const campaign = String(context.getNodeParameter('campaign', 0, '')).trim();
+	const sendThrough = context.getNodeParameter('sendThrough', 0, 'sendApi') as SendThrough;
+	const paid = sendThrough === 'paidApi';
+	const campaign = String(context.getNodeParameter(paid ? 'campaignId' : 'campaign', 0, '')).trim();
 	if (!campaign) {
-		throw new NodeOperationError(context.getNode(), 'The campaign name is empty', {
-			description: 'Name the campaign (e.g. spring-sale-2026): it is stamped on every row and send log entry.',
+		throw new NodeOperationError(context.getNode(), paid ? 'The campaign ID is empty' : 'The campaign name is empty', {
+			description: paid
+				? "Give the message campaign's ID (Request OTN → Marketing Campaign → Create puts it out as campaignId)."
+				: 'Name the campaign (e.g. spring-sale-2026): it is stamped on every row and send log entry.',
 		});
 	}
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const gap = Number(context.getNodeParameter('minConversationGapSeconds', 0, 0));
 	return {
+		sendThrough,
 		campaign,
+		minConversationGapSeconds: paid && gap > 0 ? gap : undefined,
 		ratePerSecond: clamp(context.getNodeParameter('ratePerSecond', 0, DEFAULT_RATE_PER_SECOND), 0.1, 10_000, DEFAULT_RATE_PER_SECOND),
 		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
-		batchSize: Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)),
+		batchSize: paid ? 1 : Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)),
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
 		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,

@@ -1,18 +1,20 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recipientForRow } from '../shared/broadcast/recipientForRow';
-import type { SendRequest } from '../shared/graph/sendRequest';
 import { readMessageContent } from '../shared/messages/readMessageContent';
+import { paidMessageProblems } from '../shared/messages/paidMessageChecks';
 import type { DistinctRow } from '../shared/tokens/dedupeRows';
+import { paidApiEligibility } from '../shared/tokens/paidApiRules';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
+import type { SendThrough } from './broadcastSettings';
 
 /** Why a row costs no call. */
-export type PassReason = Exclude<TokenStanding, 'eligible'> | 'messageInvalid';
+export type PassReason = Exclude<TokenStanding, 'eligible'> | 'notMarketing' | 'messageInvalid';
 
 export interface PlannedSend {
 	distinct: DistinctRow<TokenRow>;
-	request: SendRequest;
+	row: TokenRow & { token: string };
+	message: IDataObject;
 }
 
 export interface PassedRow {
@@ -26,27 +28,57 @@ export interface BroadcastPlan {
 	passed: PassedRow[];
 }
 
+/** Whether a row can be sent to now, and if not, why (and, for the paid API's wait, until when). */
+function eligibility(row: TokenRow, now: Date, sendThrough: SendThrough): { row: TokenRow; reason?: PassReason } {
+	if (sendThrough === 'sendApi') {
+		const standing = standingOf(row, now);
+		return standing === 'eligible' ? { row } : { row, reason: standing };
+	}
+	const paid = paidApiEligibility(row, now);
+	if (paid.eligible) return { row };
+	switch (paid.reason) {
+		case 'notMarketing':
+			return { row, reason: 'notMarketing' };
+		case 'notAvailable':
+			return { row, reason: 'spent' };
+		case 'expired':
+			return { row, reason: 'expired' };
+		case 'waiting':
+			// Meta's 12-hour rule, known before the call: say when the row can go again.
+			return { row: { ...row, nextEligibleAt: paid.eligibleAt }, reason: 'coolingDown' };
+	}
+}
+
 /**
  * Which rows to send to, each with the message its item's expressions build, checked against
- * Meta's limits before the first call. Rows that are spent, expired or cooling down pass through
- * untouched; a row whose message Messenger would refuse passes through with the reason.
+ * Meta's limits before the first call. Rows that are spent, expired or waiting pass through
+ * without a call; a row whose message Messenger would refuse passes through with the reason.
  */
-export function planBroadcast(context: IExecuteFunctions, rows: Array<DistinctRow<TokenRow>>, now: Date): BroadcastPlan {
+export function planBroadcast(
+	context: IExecuteFunctions,
+	rows: Array<DistinctRow<TokenRow>>,
+	now: Date,
+	sendThrough: SendThrough,
+): BroadcastPlan {
 	const plan: BroadcastPlan = { sends: [], passed: [] };
 	for (const distinct of rows) {
-		const standing = standingOf(distinct.row, now);
-		if (standing !== 'eligible') {
-			plan.passed.push({ distinct, row: distinct.row, reason: standing });
+		const { row, reason } = eligibility(distinct.row, now, sendThrough);
+		if (reason) {
+			plan.passed.push({ distinct, row, reason });
 			continue;
 		}
-		const message = readMessageContent(context, distinct.itemIndexes[0]);
-		if (!message.ok) {
-			const problems = message.problems.map((problem) => problem.message).join('; ');
-			plan.passed.push({ distinct, row: { ...distinct.row, error: `message: ${problems}` }, reason: 'messageInvalid' });
+		const built = readMessageContent(context, distinct.itemIndexes[0]);
+		const problems = built.ok
+			? sendThrough === 'paidApi'
+				? paidMessageProblems(built.message as IDataObject)
+				: []
+			: built.problems;
+		if (!built.ok || problems.length > 0) {
+			const text = problems.map((problem) => problem.message).join('; ');
+			plan.passed.push({ distinct, row: { ...row, error: `message: ${text}` }, reason: 'messageInvalid' });
 			continue;
 		}
-		const row = distinct.row as TokenRow & { token: string };
-		plan.sends.push({ distinct, request: { recipient: recipientForRow(row), message: message.message } });
+		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject });
 	}
 	return plan;
 }

@@ -1,10 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBroadcast, type BroadcastStats, type SendFunction } from '../shared/broadcast/broadcastRunner';
+import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
+import { recipientForRow } from '../shared/broadcast/recipientForRow';
 import { createGraphClient } from '../shared/graph/graphClient';
+import { createMarketingClient } from '../shared/graph/marketingClient';
+import type { PaidMessageRequest } from '../shared/graph/paidMessageRequest';
+import type { SendRequest } from '../shared/graph/sendRequest';
 import { outputItem } from '../shared/outputItem';
+import { PAID_API_MIN_INTERVAL_MS } from '../shared/tokens/paidApiRules';
 import { MARKETING_COOLDOWN_MS } from '../shared/tokens/tokenRules';
 import type { BroadcastSettings } from './broadcastSettings';
 import type { PlannedSend } from './planBroadcast';
@@ -17,23 +22,54 @@ export interface SendResults {
 	stats: BroadcastStats;
 }
 
+type RunOptions = BroadcastOptions;
+
+/** The Send API with the Page credential: tokens as recipients, up to 50 in a Graph batch. */
+async function sendWithSendApi(context: IExecuteFunctions, sends: PlannedSend[], settings: BroadcastSettings, options: RunOptions) {
+	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs });
+	const send: SendFunction<SendRequest> = async (requests) =>
+		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
+	return await runBroadcast(
+		sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
+		send,
+		options,
+	);
+}
+
+/** The paid Marketing Message API with the Marketing credential: one call per message, no batches. */
+async function sendPaid(context: IExecuteFunctions, sends: PlannedSend[], settings: BroadcastSettings, options: RunOptions) {
+	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs });
+	const send: SendFunction<PaidMessageRequest> = async (requests) => Promise.all(requests.map((request) => client.sendPaidMessage(request)));
+	return await runBroadcast(
+		sends.map(
+			(planned): PaidMessageRequest => ({
+				campaignId: settings.campaign,
+				subscriptionToken: planned.row.token,
+				message: planned.message,
+				minConversationGapSeconds: settings.minConversationGapSeconds,
+			}),
+		),
+		send,
+		options,
+	);
+}
+
 /** Sends the planned messages and turns each verdict into the row to write back. */
 export async function sendBroadcast(
 	context: IExecuteFunctions,
 	sends: PlannedSend[],
 	settings: BroadcastSettings,
 ): Promise<SendResults> {
-	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs });
-	const send: SendFunction = async (requests) =>
-		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
-	const { verdicts, stats } = await runBroadcast(
-		sends.map((planned) => planned.request),
-		send,
-		{ ...settings, clock: realClock, signal: context.getExecutionCancelSignal?.() },
-	);
+	const options = { ...settings, clock: realClock, signal: context.getExecutionCancelSignal?.() };
+	const paid = settings.sendThrough === 'paidApi';
+	const { verdicts, stats } = paid ? await sendPaid(context, sends, settings, options) : await sendWithSendApi(context, sends, settings, options);
 
 	const results: SendResults = { sent: [], notSent: [], unconfirmed: 0, reasons: {}, stats };
-	const sendContext = { campaign: settings.campaign, now: new Date(), marketingCooldownMs: MARKETING_COOLDOWN_MS };
+	const sendContext = {
+		campaign: settings.campaign,
+		now: new Date(),
+		marketingCooldownMs: paid ? PAID_API_MIN_INTERVAL_MS : MARKETING_COOLDOWN_MS,
+	};
 	verdicts.forEach((verdict, index) => {
 		const { distinct } = sends[index];
 		const after = rowAfterVerdict(distinct.row, verdict, sendContext);

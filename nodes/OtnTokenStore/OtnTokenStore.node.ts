@@ -66,7 +66,8 @@ export class OtnTokenStore implements INodeType {
 						name: 'Apply Event',
 						value: 'applyEvent',
 						action: 'Apply an event to stored rows',
-						description: 'Work out which stored rows a marketing stop or resume, a delivery or a read changes, and how',
+						description:
+							"Work out which stored rows a marketing stop or resume, a delivery or a read, a paid marketing message's delivery, read, click or failure, or an unsubscribe changes, and how",
 					},
 					{
 						name: 'Forget Subscriber',
@@ -90,7 +91,7 @@ export class OtnTokenStore implements INodeType {
 						name: 'Summarize',
 						value: 'summarize',
 						action: 'Summarize token rows',
-						description: 'Count tokens per topic and Page, or sends per campaign',
+						description: 'Count tokens per topic and Page, or sends per campaign (delivered, read, clicked, failed)',
 					},
 				],
 				default: 'recordOptIn',

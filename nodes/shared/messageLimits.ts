@@ -6,6 +6,9 @@
 /** Text: Meta says "UTF-8, < 2000 characters"; the strict reading is 1999 at most. */
 export const MAX_TEXT_LENGTH = 1999;
 
+/** Text of a paid Marketing Message API message: at most 640 characters (§3.4). */
+export const MAX_PAID_TEXT_LENGTH = 640;
+
 /** Quick replies: up to 13 per message, title ≤ 20, payload ≤ 1000 (§6). */
 export const MAX_QUICK_REPLIES = 13;
 export const MAX_QUICK_REPLY_TITLE_LENGTH = 20;

@@ -2,6 +2,7 @@
  * n8n Data Tables through the public API (2.40.7):
  *   POST   /api/v1/data-tables                     create (name, columns)
  *   GET    /api/v1/data-tables/:id/rows            rows, 250 a page, with a cursor
+ *   POST   /api/v1/data-tables/:id/rows            insert rows
  *   PATCH  /api/v1/data-tables/:id/rows/update     update the rows a filter matches
  *   DELETE /api/v1/data-tables/:id
  */
@@ -41,4 +42,8 @@ export async function dataTableRows(auth: N8nAuth, id: string): Promise<Array<Re
 
 export async function updateDataTableRows(auth: N8nAuth, id: string, filter: DataTableFilter, data: Record<string, unknown>): Promise<void> {
 	await publicApi(auth, 'PATCH', `/data-tables/${id}/rows/update`, { filter: { type: 'and', ...filter }, data });
+}
+
+export async function insertDataTableRows(auth: N8nAuth, id: string, rows: Array<Record<string, unknown>>): Promise<void> {
+	await publicApi(auth, 'POST', `/data-tables/${id}/rows`, { data: rows, returnType: 'count' });
 }

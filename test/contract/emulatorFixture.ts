@@ -2,7 +2,7 @@
 // never see each other's subscribers, faults or rate limits.
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { EmulatorClient, type AppWithPages } from '../../emulator/client';
+import { EmulatorClient, type AppWithPages, type CreateAdAccountInput } from '../../emulator/client';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 export interface EmulatedPage {
@@ -44,6 +44,28 @@ export function useEmulator() {
 						accessToken: page.pageToken,
 						appId: app.appId,
 						appSecret: options.withAppSecret === false ? '' : app.appSecret,
+						graphApiVersion: 'v25.0',
+						graphHost: emulator.url,
+					},
+				},
+			};
+		},
+		/**
+		 * An ad account linked to the Page and a system user with access to it, and the Messenger OTN
+		 * Marketing API credential for them beside the Page's (reference §3.1).
+		 */
+		async withAdAccount(page: EmulatedPage, account: CreateAdAccountInput = {}): Promise<EmulatedPage & { adAccountId: string; systemUserToken: string }> {
+			const { account: created, systemUser } = await control.paid.newAdAccount([page.pageId], account);
+			return {
+				...page,
+				adAccountId: created.adAccountId,
+				systemUserToken: systemUser.token,
+				credentials: {
+					...page.credentials,
+					messengerOtnMarketingApi: {
+						accessToken: systemUser.token,
+						adAccountId: `act_${created.adAccountId}`,
+						appSecret: '',
 						graphApiVersion: 'v25.0',
 						graphHost: emulator.url,
 					},

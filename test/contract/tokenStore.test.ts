@@ -111,9 +111,9 @@ describe('OTN Token Store in the real engine', () => {
 		const at = new Date(TIME).toISOString();
 		expect(run.outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ tokenId: tokenIdOf(TOKEN), deliveredAt: at, readAt: at }, { item: 0 }],
-			[{ error: 'The Event of item 2 cannot be applied: it is a "postback" event; Apply Event takes marketing_stop, marketing_resume, delivery, read', details: expect.stringContaining("$('Messenger OTN Trigger')") }, { item: 2 }],
+			[{ error: 'The Event of item 2 cannot be applied: it is a "postback" event; Apply Event takes marketing_stop, marketing_resume, delivery, read, marketing_message_delivery, marketing_message_read, marketing_message_click, marketing_message_delivery_failed, marketing_unsubscribe', details: expect.stringContaining("$('Messenger OTN Trigger')") }, { item: 2 }],
 		]);
-		expect(run.hints[0].message).toBe('1 row(s) to update, 0 revoked, 0 restored, 1 delivered, 1 read');
+		expect(run.hints[0].message).toBe('1 row(s) to update, 0 revoked, 0 restored, 1 delivered, 1 read, 0 clicked, 0 failed');
 	});
 
 	it('Summarize: one item per Page and topic, paired with its rows', async () => {

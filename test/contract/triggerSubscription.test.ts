@@ -54,6 +54,19 @@ describe('Messenger OTN Trigger activation against the emulator', () => {
 		expect(await runHookMethod('checkExists', options(page))).toBe(true);
 	});
 
+	it('subscribes the paid Marketing Message API fields only for the paid events picked, and resubscribes when more are picked', async () => {
+		const page = await emulator.newPage();
+		await runHookMethod('create', options(page));
+		const paidFields = (state: Awaited<ReturnType<typeof appState>>) => state.pages[0].fields.filter((field) => field.startsWith('marketing_message'));
+		expect(paidFields(await appState(page))).toEqual([]);
+		const withPaid = options(page, { events: ['otn_optin', 'marketing_message_read', 'marketing_message_delivery_failed'] });
+		expect(await runHookMethod('checkExists', withPaid)).toBe(false);
+		await runHookMethod('create', withPaid);
+		expect(paidFields(await appState(page))).toEqual(['marketing_message_reads', 'marketing_message_delivery_failed']);
+		expect((await appState(page)).subscription?.fields.map((field) => field.name)).toEqual(expect.arrayContaining(['marketing_message_reads', 'marketing_message_delivery_failed']));
+		expect(await runHookMethod('checkExists', withPaid)).toBe(true);
+	});
+
 	it("reports another workflow's callback URL with what to do, and leaves it in place", async () => {
 		const page = await emulator.newPage();
 		const otherWorkflow = { ...options(page), webhookId: 'bbbbbbbb-1111-2222-3333-444444444444' };

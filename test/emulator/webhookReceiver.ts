@@ -83,12 +83,17 @@ export class WebhookReceiver {
 
 export interface WebhookBody {
 	object: string;
-	entry: { id: string; time: number; messaging: Record<string, unknown>[] }[];
+	entry: { id: string; time: number; messaging?: Record<string, unknown>[]; changes?: Record<string, unknown>[] }[];
 }
 
 /** Every messaging event of these bodies, in order. */
 export function messagingOf(bodies: WebhookBody[]): Record<string, unknown>[] {
-	return bodies.flatMap((body) => body.entry.flatMap((entry) => entry.messaging));
+	return bodies.flatMap((body) => body.entry.flatMap((entry) => entry.messaging ?? []));
+}
+
+/** Every change (the paid API's `{ field, ... }` events, reference §3.5) of these bodies, in order. */
+export function changesOf(bodies: WebhookBody[]): Record<string, unknown>[] {
+	return bodies.flatMap((body) => body.entry.flatMap((entry) => entry.changes ?? []));
 }
 
 /** What a receiver must do (reference §5.3): HMAC-SHA256 of the raw bytes with the App secret. */

@@ -22,6 +22,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { MessengerOtnMarketingApi } from '../../credentials/MessengerOtnMarketingApi.credentials';
 import { MessengerOtnPageApi } from '../../credentials/MessengerOtnPageApi.credentials';
 
 const START_TYPE = 'test.start';
@@ -47,6 +48,7 @@ class StartNode implements INodeType {
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	messengerOtnPageApi: new MessengerOtnPageApi(),
+	messengerOtnMarketingApi: new MessengerOtnMarketingApi(),
 };
 
 function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {

@@ -1,4 +1,4 @@
-import { marketingCooldown, marketingStopped, marketingTokenInvalid, noMatchingUser } from '../../fixtures/graphErrors';
+import { marketingCooldown, marketingStopped, marketingTokenExpired, marketingTokenInvalid, noMatchingUser } from '../../fixtures/graphErrors';
 import type { PageRecord } from '../../state/directory';
 import type { EmulatorState } from '../../state/emulatorState';
 import type { SubscriberRecord } from '../../state/subscribers';
@@ -33,6 +33,7 @@ export function resolveRecipient(state: EmulatorState, page: PageRecord, request
 		return { via: target.via, subscriber, token: record };
 	}
 	if (!subscriber || record?.type !== 'marketing') throw new GraphError(marketingTokenInvalid());
+	if (record.expiredAt !== null) throw new GraphError(marketingTokenExpired());
 	if (record.stoppedAt !== null) throw new GraphError(marketingStopped());
 	if (record.nextEligibleAt !== null && now < record.nextEligibleAt) throw new GraphError(marketingCooldown());
 	return { via: target.via, subscriber, token: record };

@@ -38,7 +38,8 @@ export interface BroadcastStats {
 	finalRatePerSecond: number;
 }
 
-export type SendFunction = (requests: SendRequest[]) => Promise<SendOutcome[]>;
+/** Sends a batch of requests (one, or up to 50 for a Graph batch) and answers one outcome each. */
+export type SendFunction<R = SendRequest> = (requests: R[]) => Promise<SendOutcome[]>;
 
 interface JobState {
 	index: number;
@@ -56,9 +57,9 @@ const IDLE_POLL_MS = 25;
  * refused for now, and returns one verdict per request, in order. Errors that stop the job
  * (credential, permission, Page-wide) end it: everything not yet sent is reported, not lost.
  */
-export async function runBroadcast(
-	requests: SendRequest[],
-	send: SendFunction,
+export async function runBroadcast<R = SendRequest>(
+	requests: R[],
+	send: SendFunction<R>,
 	options: BroadcastOptions,
 ): Promise<{ verdicts: SendVerdict[]; stats: BroadcastStats }> {
 	const { clock, signal } = options;

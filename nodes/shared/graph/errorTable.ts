@@ -1,8 +1,14 @@
 import type { ErrorClass } from './errorClasses';
 import type { GraphError } from './graphError';
 
-/** Who the failed call was addressed to: the same code means different things for each. */
-export type RecipientKind = 'psid' | 'oneTimeToken' | 'marketingToken' | 'subscriptionToken' | 'none';
+/**
+ * Who the failed call was addressed to: the same code means different things for each. The paid
+ * Marketing Message API's calls are `subscriptionToken` (a send) or `adAccount` (campaigns and the
+ * ad account), made with a system user's token instead of the Page's.
+ */
+export type RecipientKind = 'psid' | 'oneTimeToken' | 'marketingToken' | 'subscriptionToken' | 'adAccount' | 'none';
+
+const PAID_API_CALLS: RecipientKind[] = ['subscriptionToken', 'adAccount'];
 
 export interface ErrorRule {
 	code: number;
@@ -34,6 +40,10 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 100, recipients: ['marketingToken'], errorClass: 'invalid', meaning: 'Meta does not recognise this marketing messages token' },
 	{ code: 10, subcode: 1893015, errorClass: 'tokenRevoked', meaning: 'The subscriber stopped marketing messages for this topic' },
 	{ code: 4, subcode: 2018354, errorClass: 'notNow', meaning: "This token's cool-down has not passed yet (Meta allows one marketing message per token every 48 hours)" },
+	// The paid Marketing Message API's credential: a system user's token with access to the ad account.
+	{ code: 190, recipients: PAID_API_CALLS, errorClass: 'stop', meaning: "Meta refused the system user's access token (invalid or expired): update the Messenger OTN Marketing API credential" },
+	{ code: 100, subcode: 33, recipients: PAID_API_CALLS, errorClass: 'stop', meaning: 'The ad account or campaign does not exist, or the system user has no access to it: check the ad account ID in the Messenger OTN Marketing API credential, and assign the ad account to the system user in Meta Business Settings' },
+	{ code: 200, recipients: PAID_API_CALLS, errorClass: 'stop', meaning: "The system user's token lacks a permission the Marketing Message API needs (ads_management, and paid_marketing_messages or marketing_messages_messenger)" },
 	// Subscriber reachability and the 24-hour window.
 	{ code: 10, subcode: 2018278, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page or tapped a button in the last 24 hours, so the Page cannot message them now. Ask for a one-time notification or marketing messages opt-in the next time they write, and reach them later with that token" },
 	{ code: 10, subcode: 2534022, errorClass: 'outsideWindow', meaning: "The subscriber's 24-hour window is closed: they have not written to the Page or tapped a button in the last 24 hours, so the Page cannot message them now. Ask for a one-time notification or marketing messages opt-in the next time they write, and reach them later with that token" },
@@ -74,40 +84,44 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 100, subcode: 2018001, errorClass: 'invalid', meaning: "No subscriber with this PSID on this Page: map the PSID from this Page's Messenger OTN Trigger item" },
 	{ code: 100, messageMatch: /tag/i, errorClass: 'invalid', meaning: 'Meta refused the message tag (ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE and POST_PURCHASE_UPDATE are retired since 2026-04-27)' },
 	{ code: 100, errorClass: 'invalid', meaning: 'Meta refused a parameter of the request' },
-	// Marketing Message API (paid, reference §3.6).
-	{ code: 2300000, errorClass: 'stop', meaning: 'The message campaign is not active' },
-	{ code: 2300001, errorClass: 'stop', meaning: 'The message campaign ID is invalid' },
-	{ code: 2300004, errorClass: 'invalid', meaning: 'Meta could not load this subscription token' },
-	{ code: 2300005, errorClass: 'invalid', meaning: 'This subscription token belongs to another Page' },
-	{ code: 2300006, errorClass: 'stop', meaning: 'The campaign is not a direct-send message campaign' },
-	{ code: 2300011, errorClass: 'stop', meaning: 'The ad account has no payment method' },
+	// Marketing Message API (paid, reference §3.6). The issue's classes: token stopped revokes the row,
+	// token expired expires it, minimum delay or frequency cap waits, one subscriber's region fails
+	// that row; budget, payment, terms and the ad account's or Page's region stop the broadcast.
+	{ code: 2300000, errorClass: 'stop', meaning: 'The message campaign is not active (paused, deleted or past its end): activate it or create a new campaign' },
+	{ code: 2300001, errorClass: 'stop', meaning: "Meta does not know this message campaign ID in the credential's ad account: check the campaign ID" },
+	{ code: 2300002, errorClass: 'stop', meaning: 'The message set of this campaign is not active' },
+	{ code: 2300003, errorClass: 'stop', meaning: 'The campaign message is not active' },
+	{ code: 2300004, errorClass: 'invalid', meaning: 'Meta could not load this subscription token (invalid, or not one this app may use)' },
+	{ code: 2300005, errorClass: 'invalid', meaning: "This subscriber belongs to another Page than the campaign's: a Page can only message its own subscribers" },
+	{ code: 2300006, errorClass: 'stop', meaning: 'The campaign is not a direct-send marketing messages campaign' },
+	{ code: 2300011, errorClass: 'stop', meaning: 'The ad account has no payment method: add one in Meta Ads Manager' },
 	...[2300013, 2300019, 2300066, 2300067, 2300069].map(
-		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: 'The marketing messages terms are not accepted for this business' }),
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "The business has not accepted Meta's marketing messages terms: accept them in Meta Business Suite" }),
 	),
 	...[2300015, 2300053, 2300054].map(
-		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: 'The campaign or ad account budget is spent' }),
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "The budget is spent (the campaign's, or the ad account's spending limit): raise it in Meta Ads Manager or create a new campaign" }),
 	),
-	{ code: 2300030, errorClass: 'stop', meaning: "The ad account's region cannot use marketing messages" },
-	{ code: 2300031, errorClass: 'stop', meaning: "The Page's region cannot use marketing messages" },
-	{ code: 2300032, errorClass: 'invalid', meaning: "This subscriber's region cannot receive marketing messages" },
-	{ code: 2300033, errorClass: 'stop', meaning: 'The campaign has not started yet' },
+	{ code: 2300030, errorClass: 'stop', meaning: "Meta does not offer marketing messages in the ad account's country" },
+	{ code: 2300031, errorClass: 'stop', meaning: "Meta does not offer marketing messages in the Page's country" },
+	{ code: 2300032, errorClass: 'invalid', meaning: 'Meta does not deliver marketing messages where this subscriber lives (the EU, Japan, South Korea, Australia and the UK are excluded)' },
+	{ code: 2300033, errorClass: 'stop', meaning: 'The campaign has not started yet: send after its start time' },
 	{ code: 2300034, errorClass: 'tokenRevoked', meaning: 'The subscriber stopped marketing messages' },
-	{ code: 2300035, errorClass: 'notNow', meaning: 'The minimum delay between two messages to this subscriber has not passed (one per 12 hours)' },
+	{ code: 2300035, errorClass: 'notNow', meaning: 'This subscriber got a marketing message less than 12 hours ago (Meta allows one per 12 hours per subscriber)' },
 	{ code: 2300036, errorClass: 'unreachable', meaning: "This subscriber can't receive marketing messages right now" },
 	{ code: 2300037, errorClass: 'tokenExpired', meaning: 'The subscription token has expired' },
 	...[2300042, 2300043, 2300044].map(
-		(code): ErrorRule => ({ code, errorClass: 'notNow', meaning: "Meta's frequency cap for this subscriber is reached; try later" }),
+		(code): ErrorRule => ({ code, errorClass: 'notNow', meaning: "Meta's frequency cap for this subscriber is reached (too many marketing messages lately, from all businesses); try later" }),
 	),
-	{ code: 2300052, errorClass: 'unreachable', meaning: 'This person is not available right now (recent conversation in the thread)' },
+	{ code: 2300052, errorClass: 'unreachable', meaning: 'This person is not available right now: they talked with the Page within the minimum conversation gap' },
 	...[2300055, 2300057, 2300060, 2300061, 2300062, 2300063].map(
 		(code): ErrorRule => ({ code, errorClass: 'transient', meaning: 'A temporary error at Meta; retry in about 30 minutes' }),
 	),
 	...[2300058, 2300059].map(
-		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "The ad account's prepaid or stored balance is used up" }),
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "The ad account's prepaid or stored balance is used up: add funds in Meta Ads Manager" }),
 	),
-	{ code: 2300078, errorClass: 'throttled', meaning: 'The marketing message send rate limit was reached' },
-	{ code: 2300079, errorClass: 'throttled', meaning: 'The campaign creation rate limit was reached' },
-	{ code: 2300080, errorClass: 'throttled', meaning: 'The token query rate limit was reached' },
+	{ code: 2300078, errorClass: 'throttled', meaning: "Meta's marketing message send rate limit was reached" },
+	{ code: 2300079, errorClass: 'throttled', meaning: "Meta's campaign creation rate limit was reached" },
+	{ code: 2300080, errorClass: 'throttled', meaning: "Meta's subscription token query rate limit was reached" },
 ];
 
 const PAID_API_CODES_FROM = 2300000;

@@ -1,21 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { redactSecrets } from '../redact';
 import { classifyGraphError, type Classification } from './errorTable';
-import {
-	graphErrorFromResponse,
-	graphErrorFromThrown,
-	mayHaveBeenDelivered,
-	parseJson,
-	type GraphError,
-} from './graphError';
+import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult } from './graphCaller';
+import { graphErrorFromResponse, mayHaveBeenDelivered, parseJson, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import {
 	recipientKind,
@@ -25,19 +13,14 @@ import {
 	type SendRequest,
 } from './sendRequest';
 
+export type { GraphCallerContext, GraphResult } from './graphCaller';
+
 export const PAGE_CREDENTIAL_TYPE = 'messengerOtnPageApi';
 
 /** Meta accepts at most 50 requests in one batch (reference §4.7). */
 export const MAX_BATCH_SIZE = 50;
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** The n8n contexts that make Graph calls. */
-export type GraphCallerContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
-
-export type GraphResult<T = IDataObject> =
-	| { ok: true; status: number; body: T }
-	| { ok: false; error: GraphError };
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type SendOutcome =
 	| { ok: true; messageId: string; recipientId?: string }
@@ -56,71 +39,24 @@ export interface GraphClientOptions {
 	timeoutMs?: number;
 }
 
-interface FullResponse {
-	statusCode: number;
-	body: unknown;
-}
-
-function trimSlashes(value: string): string {
-	return value.replace(/\/+$/, '');
-}
-
 /**
- * The one place the package talks HTTP to Meta. Calls go through n8n's
- * `httpRequestWithAuthentication`, which applies the credential (Page token or app token, and
- * appsecret_proof). HTTP errors come back as values, never as n8n's generic wrapped error, so
- * every caller can classify Meta's code and subcode; no result carries a token.
+ * The Page's side of Meta: the Send API, batches and Page and app calls, with the Messenger OTN
+ * Page API credential (Page token or app token, and appsecret_proof). Results are values, never
+ * thrown, and carry no token (graphCaller.ts).
  */
 export async function createGraphClient(
 	context: GraphCallerContext,
 	options: GraphClientOptions = {},
 ): Promise<GraphClient> {
 	const credentials = await context.getCredentials(PAGE_CREDENTIAL_TYPE);
-	const host = trimSlashes(String(credentials.graphHost || 'https://graph.facebook.com'));
-	const version = String(credentials.graphApiVersion || DEFAULT_GRAPH_API_VERSION);
-	const baseUrl = `${host}/${version}`;
-	const secrets = [credentials.accessToken, credentials.appSecret].map((value) =>
-		value ? String(value) : undefined,
-	);
-	const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-
-	function clean(error: GraphError, extraSecrets: Array<string | undefined> = []): GraphError {
-		return { ...error, message: redactSecrets(error.message, [...secrets, ...extraSecrets]) };
-	}
-
-	async function call<T>(
-		method: IHttpRequestMethods,
-		path: string,
-		{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
-		extraSecrets: Array<string | undefined> = [],
-	): Promise<GraphResult<T>> {
-		const request: IHttpRequestOptions = {
-			method,
-			baseURL: baseUrl,
-			url: path.startsWith('/') ? path : `/${path}`,
-			qs,
-			body,
-			json: true,
-			timeout,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-		};
-		let response: FullResponse;
-		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				PAGE_CREDENTIAL_TYPE,
-				request,
-			)) as FullResponse;
-		} catch (thrown) {
-			return { ok: false, error: clean(graphErrorFromThrown(thrown), extraSecrets) };
-		}
-		const parsed = parseJson(response.body);
-		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return { ok: true, status: response.statusCode, body: parsed as T };
-		}
-		return { ok: false, error: clean(graphErrorFromResponse(response.statusCode, parsed), extraSecrets) };
-	}
+	const baseUrl = graphBaseUrl(credentials.graphHost, String(credentials.graphApiVersion || DEFAULT_GRAPH_API_VERSION));
+	const secrets = [credentials.accessToken, credentials.appSecret].map((value) => (value ? String(value) : undefined));
+	const call = graphCaller(context, { credentialType: PAGE_CREDENTIAL_TYPE, baseUrl, secrets, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+	// A batch item's answer is read here, not by the caller: its token is kept out the same way.
+	const clean = (error: GraphError, token: string | undefined): GraphError => ({
+		...error,
+		message: redactSecrets(error.message, [...secrets, token]),
+	});
 
 	function failed(request: SendRequest, error: GraphError): SendOutcome {
 		return {
@@ -172,7 +108,7 @@ export async function createGraphClient(
 			const body = parseJson(answer.body);
 			const code = Number(answer.code);
 			if (code >= 200 && code < 300) return succeeded(body);
-			return failed(request, clean(graphErrorFromResponse(code, body), [tokens[index]]));
+			return failed(request, clean(graphErrorFromResponse(code, body), tokens[index]));
 		});
 	}
 

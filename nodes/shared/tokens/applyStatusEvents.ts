@@ -1,22 +1,26 @@
+import { deliveryFailureText } from './deliveryFailure';
 import { dedupeRows, type IndexedRow, STATUS_RANK } from './dedupeRows';
+import { CLOCK_SLACK_MS, eventKey, eventTargets, type EventTargets } from './eventTargets';
 import { compareText } from './ordering';
 import { keyText, type RowUpdate, type UpdatedColumn } from './rowUpdate';
 import type { StatusEvent } from './statusEvent';
-import type { TrackedRow } from './trackedRow';
-
-/**
- * A row's lastSentAt is n8n's clock when Meta answered the send; a watermark is Meta's clock for
- * the message. This much slack covers the round trip and the drift between the two clocks.
- */
-const WATERMARK_SLACK_MS = 5_000;
+import { isSendLogRow, type TrackedRow } from './trackedRow';
 
 function sentBy(row: TrackedRow, watermark: string | null): boolean {
-	return row.sentAt !== null && watermark !== null && Date.parse(row.sentAt) <= Date.parse(watermark) + WATERMARK_SLACK_MS;
+	return row.sentAt !== null && watermark !== null && Date.parse(row.sentAt) <= Date.parse(watermark) + CLOCK_SLACK_MS;
 }
 
-/** One event on one row's current state; rows of other subscribers or Pages stay as they are. */
-function applyEvent(row: TrackedRow, event: StatusEvent): TrackedRow {
-	if (row.pageId !== event.pageId || row.psid !== event.psid) return row;
+/** Delivered, read and clicked each imply what comes before them; a time once set stays. */
+function receipt(row: TrackedRow, at: string, upTo: 'deliveredAt' | 'readAt' | 'clickedAt'): TrackedRow {
+	const next = { ...row, deliveredAt: row.deliveredAt ?? at };
+	if (upTo !== 'deliveredAt') next.readAt = row.readAt ?? at;
+	if (upTo === 'clickedAt') next.clickedAt = row.clickedAt ?? at;
+	return next;
+}
+
+/** The Messenger events: one subscriber's rows (reference §2.3, §5.2). */
+function applyMessengerEvent(row: TrackedRow, event: StatusEvent): TrackedRow {
+	if (row.psid !== event.psid) return row;
 	switch (event.type) {
 		case 'marketing_stop':
 			// Meta stops one topic's token, not the subscriber: only that token's row.
@@ -29,16 +33,42 @@ function applyEvent(row: TrackedRow, event: StatusEvent): TrackedRow {
 		}
 		case 'read':
 			// A message read was delivered, whether or not its delivery event came.
-			return sentBy(row, event.watermark) && row.readAt === null
-				? { ...row, readAt: event.at, deliveredAt: row.deliveredAt ?? event.at }
-				: row;
+			return sentBy(row, event.watermark) && row.readAt === null ? receipt(row, event.at, 'readAt') : row;
+		default:
+			return row;
 	}
 }
 
-const UPDATED_COLUMNS: UpdatedColumn[] = ['status', 'error', 'deliveredAt', 'readAt'];
+/** One event on one row's current state; rows of other Pages, subscribers or messages stay as they are. */
+function applyEvent(row: TrackedRow, event: StatusEvent, targets: EventTargets): TrackedRow {
+	if (row.pageId !== event.pageId) return row;
+	const tracked = event.trackingId !== null && row.messageId === event.trackingId;
+	const targeted = targets.get(eventKey(event))?.has(keyText(row.key)) === true;
+	switch (event.type) {
+		// The paid API's receipts name the message by its tracking id, the send's messageId (§3.5).
+		case 'marketing_message_delivery':
+			return tracked ? receipt(row, event.at, 'deliveredAt') : row;
+		case 'marketing_message_read':
+			return tracked ? receipt(row, event.at, 'readAt') : row;
+		case 'marketing_message_click':
+			return tracked ? receipt(row, event.at, 'clickedAt') : row;
+		case 'marketing_message_delivery_failed':
+			if (!targeted || row.deliveredAt !== null) return row;
+			return { ...row, error: deliveryFailureText(event.error), failedAt: isSendLogRow(row) ? (row.failedAt ?? event.at) : null };
+		case 'marketing_unsubscribe':
+			return targeted && row.status === 'available' ? { ...row, status: 'revoked' } : row;
+		default:
+			return applyMessengerEvent(row, event);
+	}
+}
+
+/** What each kind of row can take: a token row has no failedAt, a send log row no status. */
+const TOKEN_ROW_COLUMNS: UpdatedColumn[] = ['status', 'error', 'deliveredAt', 'readAt', 'clickedAt'];
+const SEND_LOG_COLUMNS: UpdatedColumn[] = ['error', 'deliveredAt', 'readAt', 'clickedAt', 'failedAt'];
 
 function changes(before: TrackedRow, after: TrackedRow): RowUpdate['set'] {
-	return Object.fromEntries(UPDATED_COLUMNS.filter((column) => before[column] !== after[column]).map((column) => [column, after[column]]));
+	const columns = isSendLogRow(before) ? SEND_LOG_COLUMNS : TOKEN_ROW_COLUMNS;
+	return Object.fromEntries(columns.filter((column) => before[column] !== after[column]).map((column) => [column, after[column]]));
 }
 
 function trackedOutranks(candidate: TrackedRow, current: TrackedRow): boolean {
@@ -47,19 +77,25 @@ function trackedOutranks(candidate: TrackedRow, current: TrackedRow): boolean {
 }
 
 function distinctEvents(events: StatusEvent[]): StatusEvent[] {
-	const byId = new Map(events.map((event) => [event.eventId ?? JSON.stringify(event), event]));
+	const byId = new Map(events.map((event) => [eventKey(event), event]));
 	return [...byId.values()].sort((a, b) => compareText(a.at, b.at));
 }
 
 /**
- * What the store must write after stops, resumes, deliveries and reads. Each row is given with
- * the event of its input item; one row's events apply in the order they happened (Meta does not
- * deliver them in order), and each row appears once however often the input holds it.
+ * What the store must write after stops, resumes, deliveries, reads, the paid API's receipts and
+ * unsubscribes. Each row is given with the event of its input item; one row's events apply in the
+ * order they happened (Meta does not deliver them in order), and each row appears once however
+ * often the input holds it.
  */
 export function applyStatusEvents(rows: Array<IndexedRow<TrackedRow>>, eventOfItem: (itemIndex: number) => StatusEvent): RowUpdate[] {
+	const entries = dedupeRows(rows, (tracked) => keyText(tracked.key), trackedOutranks).map((entry) => ({
+		...entry,
+		events: distinctEvents(entry.itemIndexes.map(eventOfItem)),
+	}));
+	const targets = eventTargets(entries);
 	const updates: RowUpdate[] = [];
-	for (const { row, itemIndexes } of dedupeRows(rows, (tracked) => keyText(tracked.key), trackedOutranks)) {
-		const after = distinctEvents(itemIndexes.map(eventOfItem)).reduce(applyEvent, row);
+	for (const { row, itemIndexes, events } of entries) {
+		const after = events.reduce((current, event) => applyEvent(current, event, targets), row);
 		const set = changes(row, after);
 		if (Object.keys(set).length > 0) updates.push({ key: row.key, set, itemIndexes });
 	}

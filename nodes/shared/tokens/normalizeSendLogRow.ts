@@ -16,6 +16,9 @@ export function normalizeSendLogRow(raw: Raw): RowCheck<SendLogRow> {
 			deliveredAt: read.cell('deliveredAt', dateCell),
 			readAt: read.cell('readAt', dateCell),
 			clickedAt: read.cell('clickedAt', dateCell),
+			// Send logs made before the paid API's failure webhooks have neither column.
+			failedAt: read.cell('failedAt', dateCell),
+			error: read.cell('error', textCell),
 		};
 	});
 }

@@ -7,7 +7,7 @@
 /** A token row is found by tokenId (every copy of it); a send log row by campaign and tokenId. */
 export type RowKey = { tokenId: string } | { campaign: string; tokenId: string };
 
-export type UpdatedColumn = 'status' | 'error' | 'deliveredAt' | 'readAt';
+export type UpdatedColumn = 'status' | 'error' | 'deliveredAt' | 'readAt' | 'clickedAt' | 'failedAt';
 
 export interface RowUpdate {
 	key: RowKey;

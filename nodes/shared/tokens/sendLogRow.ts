@@ -13,6 +13,10 @@ export interface SendLogRow {
 	deliveredAt: string | null;
 	readAt: string | null;
 	clickedAt: string | null;
+	/** The paid Marketing Message API said the message could not be delivered (reference §3.5). */
+	failedAt: string | null;
+	/** Why, in Meta's words. */
+	error: string | null;
 }
 
 export const SEND_LOG_COLUMNS = [
@@ -25,4 +29,6 @@ export const SEND_LOG_COLUMNS = [
 	'deliveredAt',
 	'readAt',
 	'clickedAt',
+	'failedAt',
+	'error',
 ] as const satisfies ReadonlyArray<keyof SendLogRow>;

@@ -18,6 +18,8 @@ export interface TrackedRow {
 	deliveredAt: string | null;
 	readAt: string | null;
 	clickedAt: string | null;
+	/** A failed paid delivery; send log rows only (a token row records it in `error`). */
+	failedAt: string | null;
 	/** Null for send log rows, which have no status. */
 	status: TokenStatus | null;
 	error: string | null;
@@ -35,9 +37,15 @@ export function trackTokenRow(row: TokenRow): TrackedRow {
 		deliveredAt: row.deliveredAt,
 		readAt: row.readAt,
 		clickedAt: row.clickedAt,
+		failedAt: null,
 		status: row.status,
 		error: row.error,
 	};
+}
+
+/** Send log rows are found by campaign and tokenId, token rows by tokenId alone. */
+export function isSendLogRow(row: TrackedRow): boolean {
+	return 'campaign' in row.key;
 }
 
 export function trackSendLogRow(row: SendLogRow): TrackedRow {
@@ -52,7 +60,8 @@ export function trackSendLogRow(row: SendLogRow): TrackedRow {
 		deliveredAt: row.deliveredAt,
 		readAt: row.readAt,
 		clickedAt: row.clickedAt,
+		failedAt: row.failedAt,
 		status: null,
-		error: null,
+		error: row.error,
 	};
 }

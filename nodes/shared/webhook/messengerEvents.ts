@@ -12,6 +12,11 @@ export const MESSENGER_EVENT_TYPES = [
 	'delivery',
 	'read',
 	'referral',
+	// The paid Marketing Message API's webhooks (reference §3.5).
+	'marketing_message_delivery',
+	'marketing_message_read',
+	'marketing_message_click',
+	'marketing_message_delivery_failed',
 ] as const;
 
 export type MessengerEventType = (typeof MESSENGER_EVENT_TYPES)[number];

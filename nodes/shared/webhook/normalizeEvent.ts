@@ -131,6 +131,9 @@ function typeFields(type: MessengerEventType, event: Raw, timestamp: string): Ty
 			return { watermark: isoFromMetaTime(asObject(event.read)!.watermark) };
 		case 'referral':
 			return referralFields(asObject(event.referral))!;
+		default:
+			// The paid API's receipts come as changes (normalizeChange.ts), never as messaging events.
+			return `A ${type} event cannot come as a messaging event`;
 	}
 }
 

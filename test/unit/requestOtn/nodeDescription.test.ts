@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MessengerOtn } from '../../../nodes/MessengerOtn/MessengerOtn.node';
-import { OPERATIONS } from '../../../nodes/MessengerOtn/operations';
+import { CAMPAIGN_OPERATIONS, OPERATIONS } from '../../../nodes/MessengerOtn/operations';
 import { RETIRED_MESSAGE_TAGS } from '../../../nodes/shared/messages/messageTags';
 import { fakeExecuteContext } from './fakeExecuteContext';
 
@@ -40,9 +40,17 @@ describe('the Request OTN node description', () => {
 					return `${resource}.${(option as { value: string }).value}`;
 				});
 			});
-		const runnable = Object.entries(OPERATIONS).flatMap(([resource, operations]) => Object.keys(operations).map((name) => `${resource}.${name}`));
+		const all = { ...OPERATIONS, marketingCampaign: CAMPAIGN_OPERATIONS };
+		const runnable = Object.entries(all).flatMap(([resource, operations]) => Object.keys(operations).map((name) => `${resource}.${name}`));
 		expect(offered.sort()).toEqual(runnable.sort());
-		expect(optionValues(properties.find((property) => property.name === 'resource')!).sort()).toEqual(Object.keys(OPERATIONS).sort());
+		expect(optionValues(properties.find((property) => property.name === 'resource')!).sort()).toEqual(Object.keys(all).sort());
+	});
+
+	it("asks for the Marketing API credential on Marketing Campaign only, and for the Page's everywhere else", () => {
+		expect(description.credentials).toEqual([
+			{ name: 'messengerOtnPageApi', required: true, displayOptions: { hide: { resource: ['marketingCampaign'] } } },
+			{ name: 'messengerOtnMarketingApi', required: true, displayOptions: { show: { resource: ['marketingCampaign'] } } },
+		]);
 	});
 
 	it.each([

@@ -51,8 +51,8 @@ describe('Summarize: sends by campaign', () => {
 			tokenRow('e', { campaign: 'spring', error: 'not reachable now' }),
 		].map(trackTokenRow);
 		expect(summarizeCampaigns(indexed(rows)).map(({ summary }) => summary)).toEqual([
-			{ campaign: 'spring', sent: 2, delivered: 2, read: 1, clicked: 0 },
-			{ campaign: 'summer', sent: 1, delivered: 1, read: 1, clicked: 1 },
+			{ campaign: 'spring', sent: 2, delivered: 2, read: 1, clicked: 0, failed: 0 },
+			{ campaign: 'summer', sent: 1, delivered: 1, read: 1, clicked: 1, failed: 0 },
 		]);
 	});
 
@@ -62,7 +62,20 @@ describe('Summarize: sends by campaign', () => {
 		if (hasProblem(check)) throw new Error(check.problem.message);
 		const log = trackSendLogRow(check.row);
 		const [spring] = summarizeCampaigns(indexed([trackTokenRow(token), log, log]));
-		expect(spring).toEqual({ summary: { campaign: 'spring', sent: 1, delivered: 1, read: 1, clicked: 1 }, itemIndexes: [0, 1, 2] });
+		expect(spring).toEqual({ summary: { campaign: 'spring', sent: 1, delivered: 1, read: 1, clicked: 1, failed: 0 }, itemIndexes: [0, 1, 2] });
+	});
+
+	it('counts paid messages Meta could not deliver: failedAt on the send log, the error on a token row', () => {
+		const log = (label: string, extra: Record<string, unknown>) => {
+			const check = normalizeSendLogRow({ campaign: 'spring', tokenId: tokenRow(label).tokenId, pageId: PAGE, psid: label, messageId: `t_${label}`, sentAt: '2026-11-20T10:00:00.000Z', ...extra });
+			if (hasProblem(check)) throw new Error(check.problem.message);
+			return trackSendLogRow(check.row);
+		};
+		const failedOnLog = log('a', { failedAt: '2026-11-20T10:01:00.000Z', error: 'deliveryFailed: Meta could not deliver the marketing message (expired)' });
+		const delivered = log('b', { deliveredAt: '2026-11-20T10:00:02.000Z' });
+		const failedOnToken = trackTokenRow(sentRow('c', { error: 'deliveryFailed: Meta could not deliver the marketing message (expired)' }));
+		const [spring] = summarizeCampaigns(indexed([failedOnLog, delivered, failedOnToken]));
+		expect(spring.summary).toEqual({ campaign: 'spring', sent: 3, delivered: 1, read: 0, clicked: 0, failed: 2 });
 	});
 
 	it('refuses a send log row without its campaign or send time', () => {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { applyStatusEvents } from '../../../shared/tokens/applyStatusEvents';
+import { isDeliveryFailure } from '../../../shared/tokens/deliveryFailure';
 import { hasProblem } from '../../../shared/tokens/rowProblem';
 import { type RowUpdate, updateJson } from '../../../shared/tokens/rowUpdate';
 import { readStatusEvent, type StatusEvent } from '../../../shared/tokens/statusEvent';
@@ -9,7 +10,7 @@ import { outputItem } from '../../../shared/outputItem';
 import { type RowKind, readTrackedRows } from '../../../shared/tokens/readRows';
 
 const EVENT_FIX =
-	"Set Event to the Messenger OTN Trigger item of a marketing_stop, marketing_resume, delivery or read event, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name.";
+	"Set Event to the Messenger OTN Trigger item of a stop, resume, delivery or read, or of a paid marketing message's delivery, read, click or failure, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name; or to the item of Request OTN's Unsubscribe, e.g. {{ $json }}.";
 
 function eventValue(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
@@ -50,6 +51,8 @@ function updateHint(updates: RowUpdate[]): string {
 		`${tally((u) => u.set.status === 'available')} restored`,
 		`${tally((u) => u.set.deliveredAt !== undefined)} delivered`,
 		`${tally((u) => u.set.readAt !== undefined)} read`,
+		`${tally((u) => u.set.clickedAt !== undefined)} clicked`,
+		`${tally((u) => isDeliveryFailure(u.set.error ?? null))} failed`,
 	].join(', ');
 }
 

@@ -1,0 +1,24 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { classifyGraphError } from '../../../shared/graph/errorTable';
+import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import type { MarketingClient } from '../../../shared/graph/marketingClient';
+
+/**
+ * Meta's delivery estimate for a Page's subscribers (reference §3.4,
+ * `GET /act_<id>/message_delivery_estimate`): each entry of Meta's answer as an item, as Meta
+ * gives it (Meta documents the endpoint, not its fields).
+ */
+export async function estimateDelivery(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
+	const pageId = String(this.getNodeParameter('pageId', itemIndex) ?? '').trim();
+	if (!/^\d+$/.test(pageId)) {
+		throw new NodeOperationError(this.getNode(), pageId ? `"${pageId.slice(0, 40)}" is not a Page ID` : 'The Page ID is empty', {
+			itemIndex,
+			description: "Enter the Facebook Page's ID (digits only), as the Page credential's Page or the trigger's pageId.",
+		});
+	}
+	const result = await client.estimateDelivery(pageId);
+	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
+	const entries = Array.isArray(result.body.data) ? (result.body.data as IDataObject[]) : [result.body];
+	return entries.map((entry) => ({ json: { pageId, ...entry }, pairedItem: { item: itemIndex } }));
+}

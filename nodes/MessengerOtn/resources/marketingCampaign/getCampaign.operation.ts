@@ -1,0 +1,14 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { classifyGraphError } from '../../../shared/graph/errorTable';
+import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import type { MarketingClient } from '../../../shared/graph/marketingClient';
+import { readCampaignId } from './readCampaignId';
+
+/** Reads a message campaign: its status, budgets and schedule, as Meta gives them. */
+export async function getCampaign(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
+	const campaignId = readCampaignId(this, itemIndex);
+	const result = await client.getCampaign(campaignId);
+	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
+	return [{ json: { campaignId, ...result.body }, pairedItem: { item: itemIndex } }];
+}

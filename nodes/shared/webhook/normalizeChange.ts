@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { tokenIdOf } from '../tokens/tokenId';
+import { eventIdOf } from './eventId';
+import type { MessengerEventItem } from './messengerEvents';
+import { paidEventTypeOfField } from './paidMessageEvents';
+import { isoFromMetaTime } from './timestamps';
+
+type Raw = Record<string, unknown>;
+
+function asObject(value: unknown): Raw | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
+}
+
+function text(value: unknown): string | null {
+	if (typeof value === 'string') return value === '' ? null : value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return null;
+}
+
+/**
+ * One entry of a webhook's `changes[]` (reference §3.5, §5.2) as a flat item, or null when its field
+ * is not one of the paid Marketing Message API's receipts. §3.5 prints the values flat beside
+ * `field`; Graph's other Page fields wrap them in `value`: both are read.
+ *
+ * Deliveries, reads and clicks name the message by `marketing_message_tracking_id` (the send's
+ * answer); a failed delivery carries no tracking id and no recipient, only the subscription token
+ * and `message_id`, the campaign the send went out under.
+ */
+export function normalizeChange(entryPageId: string, rawChange: unknown): MessengerEventItem | null {
+	const change = asObject(rawChange);
+	const type = paidEventTypeOfField(change?.field);
+	if (!change || !type) return null;
+	const values = asObject(change.value) ?? change;
+	const pageId = text(values.page_id) ?? entryPageId;
+	const token = text(values.messenger_subscription_token);
+	const base = {
+		eventId: eventIdOf(entryPageId || pageId, rawChange),
+		pageId,
+		psid: text(values.recipient_id),
+		timestamp: isoFromMetaTime(values.timestamp),
+		raw: change as IDataObject,
+	};
+	const fields = {
+		trackingId: text(values.marketing_message_tracking_id),
+		token,
+		tokenId: token === null ? null : tokenIdOf(token),
+		mid: text(values.mid),
+		campaignId: text(values.message_id),
+		appId: text(values.app_id),
+	};
+	const failure = type === 'marketing_message_delivery_failed';
+	const problem = !base.timestamp
+		? 'The event has no valid timestamp'
+		: failure
+			? token === null && 'The failed delivery carries no messenger_subscription_token'
+			: fields.trackingId === null && 'The event carries no marketing_message_tracking_id';
+	if (problem) return { ...base, type: 'invalid', intendedType: type, error: problem };
+	return failure
+		? { ...base, type, ...fields, businessId: text(values.business_id), error: text(values.error_message) ?? 'Meta did not say why' }
+		: { ...base, type, ...fields };
+}
