@@ -1,7 +1,9 @@
 /**
- * `npm start`: a local playground. Builds and packs the package, installs the pinned n8n if needed,
- * starts the Messenger emulator and an n8n with the package installed, and keeps the n8n data in
- * .cache/demo-n8n/ between starts. Ctrl-C stops both.
+ * `npm start`: the whole lifecycle to watch and click through. Builds and packs the package,
+ * installs the pinned n8n if needed, starts the Messenger emulator and an n8n with the package
+ * installed, creates the owner, the credentials pointing at the emulator, the otn_tokens Data Table
+ * and the example workflows (the inbox published and subscribed at the emulator), and keeps the
+ * n8n data in .cache/demo-n8n/ between starts. Ctrl-C stops both.
  *
  * Ports: DEMO_N8N_PORT (default 5678) and DEMO_EMULATOR_PORT (default 4100).
  */
@@ -9,7 +11,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, DEFAULT_PAGE_ID, DEFAULT_PAGE_TOKEN, startEmulator } from '../emulator/server';
+import {
+	DEFAULT_AD_ACCOUNT_ID,
+	DEFAULT_APP_ID,
+	DEFAULT_APP_SECRET,
+	DEFAULT_PAGE_ID,
+	DEFAULT_PAGE_TOKEN,
+	DEFAULT_SYSTEM_USER_TOKEN,
+	startEmulator,
+} from '../emulator/server';
+import { EmulatorClient } from '../emulator/client';
+import { demoBanner } from './demo/demoBanner';
+import { ensureDemoContent } from './demo/demoWorkflows';
 import { ensureN8nInstalled, packPackage, startN8n, type OwnerAccount } from './n8n/harness';
 import { upsertCredential } from './n8n/n8n-api';
 import { isPortInUse } from './n8n/ports';
@@ -31,6 +44,7 @@ const DEMO_OWNER: OwnerAccount = {
 };
 
 const CREDENTIAL_NAME = 'Messenger emulator (demo Page)';
+const MARKETING_CREDENTIAL_NAME = 'Messenger emulator (demo ad account)';
 
 /** The key encrypts the kept credentials, so it must be the same at every start. */
 function demoEncryptionKey(): string {
@@ -45,6 +59,17 @@ function demoEncryptionKey(): string {
 async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
 	if (await isPortInUse(port)) {
 		throw new Error(`Port ${port} for ${what} is in use (an earlier start still running?). Stop it, or set ${variable}.`);
+	}
+}
+
+/** The inbox's trigger subscribes the app when published; the emulator's handshake must have reached n8n. */
+async function waitForSubscription(control: EmulatorClient, callbackUrl: string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const [app] = await control.webhookSubscriptions({ appId: DEFAULT_APP_ID });
+		if (app?.subscription?.active && app.subscription.callbackUrl === callbackUrl && app.pages.length > 0) return;
+		if (Date.now() > deadline) throw new Error(`The emulator's app is not subscribed to ${callbackUrl}; see the n8n log.`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
 
@@ -78,7 +103,7 @@ async function main(): Promise<void> {
 		rmSync(dirname(tarball), { recursive: true, force: true });
 	}
 
-	await upsertCredential(n8n, {
+	const credentialId = await upsertCredential(n8n, {
 		name: CREDENTIAL_NAME,
 		type: 'messengerOtnPageApi',
 		data: {
@@ -89,15 +114,37 @@ async function main(): Promise<void> {
 			graphHost: emulator.url,
 		},
 	});
+	// The paid Marketing Message API's side: the emulator's default ad account and system user.
+	await upsertCredential(n8n, {
+		name: MARKETING_CREDENTIAL_NAME,
+		type: 'messengerOtnMarketingApi',
+		data: {
+			accessToken: DEFAULT_SYSTEM_USER_TOKEN,
+			adAccountId: `act_${DEFAULT_AD_ACCOUNT_ID}`,
+			appSecret: '',
+			graphApiVersion: 'v25.0',
+			graphHost: emulator.url,
+		},
+	});
 
-	console.log(`
-Ready in ${seconds(started)}.
-  n8n editor:  ${n8n.baseUrl}
-  login:       ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
-  emulator:    ${emulator.url}  (Graph API ${emulator.url}/v25.0/…, Page ${DEFAULT_PAGE_ID})
-  credential:  "${CREDENTIAL_NAME}" points at the emulator
-  n8n log:     ${n8n.logFile}
-Press Ctrl-C to stop.`);
+	console.log('Preparing the Data Table and the example workflows…');
+	const content = await ensureDemoContent(n8n, { id: credentialId, name: CREDENTIAL_NAME });
+	await waitForSubscription(new EmulatorClient(emulator.url), content.inbox.webhookUrl);
+
+	console.log(
+		demoBanner({
+			readyIn: seconds(started),
+			editorUrl: n8n.baseUrl,
+			login: DEMO_OWNER,
+			emulatorUrl: emulator.url,
+			pageId: DEFAULT_PAGE_ID,
+			credentialName: CREDENTIAL_NAME,
+			marketingCredentialName: MARKETING_CREDENTIAL_NAME,
+			adAccountId: DEFAULT_AD_ACCOUNT_ID,
+			content,
+			logFile: n8n.logFile,
+		}),
+	);
 
 	const running = n8n;
 	let stopping = false;

@@ -1,14 +1,11 @@
 /**
  * The paid Marketing Message API in a real n8n (issue 8): the marketing credential tested as the
  * editor tests it, marketing opt-ins captured by the Data Table capture template, a paid campaign
- * created (and read) with Request OTN's Marketing Campaign operations, and the paid API's delivery,
- * read, click and failure webhooks reaching the send log rows through Apply Event, then counted by
- * Summarize.
- *
- * Note for the OTN Broadcast: until its "send through the paid API" choice exists, `sendPaid` below
- * stands in for it, calling the emulator's `/act_<id>/messages` and appending the send log rows
- * itself. The broadcast's own e2e (every eligible token once, a second broadcast within 12 hours
- * sending nothing and reporting when each token becomes eligible) replaces that stand-in.
+ * created (and read) with Request OTN's Marketing Campaign operations, a broadcast by
+ * examples/paid-broadcast.json as shipped (every eligible token once; a second run within 12 hours
+ * sends nothing and each row says when it can go), and the paid API's delivery, read, click and
+ * failure webhooks reaching the send log rows that broadcast wrote, through Apply Event, then
+ * counted by Summarize.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -18,21 +15,30 @@ import { SEND_LOG_COLUMNS } from '../../nodes/shared/tokens/sendLogRow';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
 import { TOKEN_ROW_COLUMNS, TOKEN_ROW_DATE_COLUMNS } from '../../nodes/shared/tokens/tokenRow';
 import { createCredential, testCredential, type NewCredential } from '../../scripts/n8n/n8n-api';
-import { createDataTable, dataTableRows, insertDataTableRows } from '../../scripts/n8n/n8n-data-tables';
-import { createWorkflow, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
+import { createDataTable, dataTableRows, updateDataTableRows } from '../../scripts/n8n/n8n-data-tables';
+import { createWorkflow, type Execution, nodeOutput, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
+import { publishPaidBroadcast, type PaidBroadcast } from './paidBroadcastExample';
 import { loadTemplate } from './tokenStoreInbox';
 import { waitFor } from './waitFor';
 
 const n8n = e2eInstance();
 const PAID_EVENTS = ['marketing_message_delivery', 'marketing_message_read', 'marketing_message_click', 'marketing_message_delivery_failed'];
 const SEND_LOG_DATES = ['sentAt', 'deliveredAt', 'readAt', 'clickedAt', 'failedAt'];
+/** The topic examples/paid-broadcast.json broadcasts. */
+const TOPIC = 'deals';
+const TWELVE_HOURS = 12 * 60 * 60 * 1000;
 
 type Row = Record<string, unknown>;
 
 const dataTable = (name: string) => ({ __rl: true, mode: 'name', value: name });
+
+function selectionHints(execution: Execution): string[] {
+	const run = execution.data?.resultData.runData['Select for Broadcast']?.[0] as { hints?: Array<{ message: string }> } | undefined;
+	return (run?.hints ?? []).map((hint) => hint.message);
+}
 
 function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Row): Row {
 	return { id: randomUUID(), name, type, typeVersion, position, parameters };
@@ -111,6 +117,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 	let tokensTableId = '';
 	let sendLogTableId = '';
 	let campaignId = '';
+	let broadcast: PaidBroadcast;
 	const subscribers: Array<{ psid: string; token: string; trackingId?: string }> = [];
 
 	beforeAll(async () => {
@@ -148,7 +155,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 		for (let index = 0; index < 3; index++) {
 			const { psid } = await page.control.createSubscriber(page.pageId);
 			await page.control.sendsMessage(page.pageId, psid, 'Any deals?');
-			const request = { template_type: 'notification_messages', title: 'Spring deals', payload: 'spring-deals', notification_messages_cta_text: 'GET_UPDATES' };
+			const request = { template_type: 'notification_messages', title: 'Deals', payload: TOPIC, notification_messages_cta_text: 'GET_UPDATES' };
 			await axios.post(
 				`${n8n.emulatorUrl}/v25.0/me/messages`,
 				{ recipient: { id: psid }, messaging_type: 'RESPONSE', message: { attachment: { type: 'template', payload: request } } },
@@ -160,7 +167,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 		await page.control.runDueWebhooks();
 		const rows = await waitFor(() => dataTableRows(n8n, tokensTableId), (found) => found.length >= 3);
 		expect(rows.map((row) => [row.tokenId, row.tokenType, row.status, row.topic]).sort()).toEqual(
-			subscribers.map(({ token }) => [tokenIdOf(token), 'marketing', 'available', 'spring-deals']).sort(),
+			subscribers.map(({ token }) => [tokenIdOf(token), 'marketing', 'available', TOPIC]).sort(),
 		);
 	});
 
@@ -186,22 +193,67 @@ describe('the paid Marketing Message API in a real n8n', () => {
 		expect(await page.control.paid.campaigns({ adAccountId })).toEqual([expect.objectContaining({ campaignId, pageId: page.pageId, lifetimeBudgetCents: 1000 })]);
 	});
 
-	it('brings the delivery, read, click and failure webhooks to the send log rows through Apply Event', async () => {
-		// Stand-in for the OTN Broadcast's paid sends: the send and its send log row.
-		for (const subscriber of subscribers) {
-			const response = await axios.post(
-				`${n8n.emulatorUrl}/v25.0/act_${adAccountId}/messages`,
-				{ message_id: campaignId, messenger_delivery_data: { subscription_token: subscriber.token }, message: { text: 'Spring sale: 20% off' } },
-				{ headers: { Authorization: `Bearer ${systemUserToken}` } },
-			);
-			subscriber.trackingId = response.data.marketing_message_tracking_id;
-		}
-		await insertDataTableRows(
-			n8n,
-			sendLogTableId,
-			subscribers.map(({ psid, token, trackingId }) => ({ campaign: campaignId, tokenId: tokenIdOf(token), pageId: page.pageId, psid, messageId: trackingId, sentAt: new Date().toISOString() })),
-		);
+	it('broadcasts with examples/paid-broadcast.json to every eligible marketing token once, and writes the sends back', async () => {
+		broadcast = await publishPaidBroadcast(n8n, { marketingCredential: marketing, tableIds: { otn_tokens: tokensTableId, otn_send_log: sendLogTableId } });
+		const execution = await broadcast.run(campaignId);
+		expect(execution.status).toBe('success');
+		const tokenIds = subscribers.map(({ token }) => tokenIdOf(token)).sort();
+		expect(nodeOutput(execution, 'OTN Broadcast', 0).map((row) => row.tokenId).sort()).toEqual(tokenIds);
+		expect(nodeOutput(execution, 'OTN Broadcast', 1)).toEqual([]);
 
+		const paid = await page.control.paid.messages({ pageId: page.pageId });
+		expect(paid.map((message) => [message.token, message.campaignId]).sort()).toEqual(subscribers.map(({ token }) => [token, campaignId]).sort());
+		for (const subscriber of subscribers) subscriber.trackingId = paid.find((message) => message.token === subscriber.token)?.trackingId;
+
+		const tokenRows = await dataTableRows(n8n, tokensTableId);
+		for (const { token, trackingId } of subscribers) {
+			const row = tokenRows.find((each) => each.tokenId === tokenIdOf(token)) ?? {};
+			expect(row).toMatchObject({ status: 'available', campaign: campaignId, messageId: trackingId, error: null });
+			expect(Date.parse(String(row.nextEligibleAt)) - Date.parse(String(row.lastSentAt))).toBe(TWELVE_HOURS);
+		}
+		const sendLog = await dataTableRows(n8n, sendLogTableId);
+		expect(sendLog.map((row) => [row.campaign, row.tokenId, row.psid, row.messageId]).sort()).toEqual(
+			subscribers.map(({ token, psid, trackingId }) => [campaignId, tokenIdOf(token), psid, trackingId]).sort(),
+		);
+		expect(sendLog.every((row) => row.pageId === page.pageId && row.sentAt != null)).toBe(true);
+	});
+
+	it('a second broadcast within 12 hours sends nothing: Select holds every token back until its nextEligibleAt', async () => {
+		const before = await dataTableRows(n8n, tokensTableId);
+		const execution = await broadcast.run(campaignId);
+		expect(execution.status).toBe('success');
+		expect(selectionHints(execution)).toEqual([expect.stringMatching(/^0 rows eligible.* 3 cooling down/)]);
+		expect(execution.data?.resultData.runData['OTN Broadcast']).toBeUndefined();
+		expect(await page.control.paid.messages({ pageId: page.pageId })).toHaveLength(3);
+		const nextEligible = (rows: Row[]) => rows.map((row) => [row.tokenId, row.nextEligibleAt]).sort();
+		expect(nextEligible(await dataTableRows(n8n, tokensTableId))).toEqual(nextEligible(before));
+	});
+
+	it("and after a lost write-back, the broadcast's Not Sent rows say when each token can go, Meta having refused each", async () => {
+		// As if the first run's write-back never happened: the token rows as they were before it.
+		await updateDataTableRows(n8n, tokensTableId, { filters: [{ columnName: 'topic', condition: 'eq', value: TOPIC }] }, {
+			lastSentAt: null,
+			nextEligibleAt: null,
+			campaign: null,
+			messageId: null,
+		});
+		const startedAt = Date.now();
+		const execution = await broadcast.run(campaignId);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'OTN Broadcast', 0)).toEqual([]);
+		const notSent = nodeOutput(execution, 'OTN Broadcast', 1);
+		expect(notSent.map((row) => row.tokenId).sort()).toEqual(subscribers.map(({ token }) => tokenIdOf(token)).sort());
+		for (const row of notSent) {
+			expect(row).toMatchObject({ status: 'available', error: expect.stringMatching(/^notNow: .*less than 12 hours ago/) });
+			expect(Date.parse(String(row.nextEligibleAt))).toBeGreaterThanOrEqual(startedAt + TWELVE_HOURS);
+		}
+		expect(await page.control.paid.messages({ pageId: page.pageId })).toHaveLength(3);
+		const stored = await dataTableRows(n8n, tokensTableId);
+		expect(stored.map((row) => [row.tokenId, row.status, row.nextEligibleAt]).sort()).toEqual(notSent.map((row) => [row.tokenId, 'available', row.nextEligibleAt]).sort());
+		expect(await dataTableRows(n8n, sendLogTableId)).toHaveLength(3);
+	});
+
+	it('brings the delivery, read, click and failure webhooks to the send log rows through Apply Event', async () => {
 		const [ana, ben, cleo] = subscribers;
 		await page.control.paid.reports(page.pageId, ana.psid, { kind: 'read' });
 		await page.control.paid.reports(page.pageId, ben.psid, { kind: 'click' });
