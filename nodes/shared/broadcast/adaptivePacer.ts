@@ -27,7 +27,7 @@ const WINDOW_MS = 1000;
  * then climbs back to the target over a few seconds, whatever the batch size.
  */
 export class AdaptivePacer {
-	/** Reserved sends, oldest first: when each leaves, and how many messages it carries. */
+	/** Sends made, oldest first: when each left, and how many messages it carried. */
 	private readonly reserved: Array<{ at: number; messages: number }> = [];
 	private reservedMessages = 0;
 	private pausedUntil = 0;
@@ -52,28 +52,43 @@ export class AdaptivePacer {
 		return Math.min(target, this.rateAfterThrottle + target * (this.options.recoveryPerSecond ?? 0.1) * seconds);
 	}
 
-	/** Reservations still inside a window that ends at or after `at`. */
+	/** Drops the sends that left at or before `before`: no window that still matters holds them. */
 	private forget(before: number): void {
 		while (this.reserved.length > 0 && this.reserved[0].at <= before) {
 			this.reservedMessages -= this.reserved.shift()!.messages;
 		}
 	}
 
-	/** Waits until `messages` sends fit in Meta's window, reserving their place. */
-	async acquire(messages: number, signal?: AbortSignal): Promise<void> {
-		const now = this.clock.now();
+	/** The earliest time from `now` when `messages` more sends fit in every window. */
+	private earliestStart(now: number, messages: number): number {
 		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
-		const last = this.reserved.at(-1)?.at ?? now;
-		// Reservations go in time order, so the window before `start` holds every earlier one.
-		let start = Math.max(now, this.pausedUntil, last);
+		let start = Math.max(now, this.pausedUntil);
 		this.forget(start - this.windowMs);
-		while (this.reservedMessages + messages > capacity) {
-			start = Math.max(start, this.reserved[0].at + this.windowMs);
-			this.forget(start - this.windowMs);
+		let inWindow = this.reservedMessages;
+		for (const send of this.reserved) {
+			if (inWindow + messages <= capacity) break;
+			start = Math.max(start, send.at + this.windowMs);
+			inWindow -= send.messages;
 		}
-		this.reserved.push({ at: start, messages });
-		this.reservedMessages += messages;
-		await this.clock.sleep(start - now, signal);
+		return start;
+	}
+
+	/**
+	 * Waits until `messages` sends fit in Meta's window, then records them at the moment they
+	 * really leave: a worker held up (a busy event loop, a slow batch) must not let later sends
+	 * crowd into its window.
+	 */
+	async acquire(messages: number, signal?: AbortSignal): Promise<void> {
+		for (;;) {
+			const now = this.clock.now();
+			const start = this.earliestStart(now, messages);
+			if (start <= now) {
+				this.reserved.push({ at: now, messages });
+				this.reservedMessages += messages;
+				return;
+			}
+			await this.clock.sleep(start - now, signal);
+		}
 	}
 
 	/** Meta answered with a rate limit. */

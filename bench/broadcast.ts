@@ -1,0 +1,106 @@
+/**
+ * Benchmark of OTN Broadcast (issue 6): in a real n8n, against the emulator playing Meta with
+ * 100 ms ± 30 ms latency, 300 calls/s per Page and 1% HTTP 500s, this node and the do-it-yourself
+ * workflows a user would otherwise build each send to fresh one-time tokens of their own Page.
+ * Prints figures and writes them to bench/results/; asserts nothing about time.
+ *
+ *   npx tsx bench/broadcast.ts              the published run (10,000 tokens, about 12 minutes)
+ *   npx tsx bench/broadcast.ts --tokens=500 a quick trial
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { EmulatorClient } from '../emulator/client';
+import { startEmulator } from '../emulator/server';
+import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
+import { EMULATOR_SEED, HTTP_500_PERCENT_AFTER, HTTP_500_PERCENT_BEFORE, LATENCY, PAGE_LIMIT_PER_SECOND, sizesFrom } from './broadcast/conditions';
+import { type Contestant, contestants } from './broadcast/contestants';
+import { FreshN8n } from './broadcast/freshN8n';
+import { type LiveHeap, liveHeapOfBroadcast } from './broadcast/liveHeap';
+import { type Outcome, outcomeOf } from './broadcast/outcome';
+import { formatReport } from './broadcast/report';
+import { type ContestantRun, runContestant } from './broadcast/runContestant';
+import { type ContestantPage, pageWithTokens } from './broadcast/tokenRows';
+
+const started = Date.now();
+function progress(message: string): void {
+	console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+async function main(): Promise<void> {
+	const sizes = sizesFrom(process.argv.slice(2));
+	const field = contestants(sizes);
+	progress('n8n runtime, build and pack');
+	await ensureN8nInstalled({ quiet: true });
+	const packDir = mkdtempSync(join(tmpdir(), 'bench-broadcast-pack-'));
+	const emulator = await startEmulator({ port: 0, seed: EMULATOR_SEED, rateLimitPerSecond: PAGE_LIMIT_PER_SECOND });
+	let lab: FreshN8n | undefined;
+	try {
+		lab = new FreshN8n(packPackage({ destination: packDir }));
+		const control = new EmulatorClient(emulator.url);
+		await control.setLatency(LATENCY);
+		await control.addFault({ kind: 'http500', phase: 'before', percent: HTTP_500_PERCENT_BEFORE, scope: 'send' });
+		await control.addFault({ kind: 'http500', phase: 'after', percent: HTTP_500_PERCENT_AFTER, scope: 'send' });
+
+		const pages = await issueTokens(control, field);
+		const outcomes: Outcome[] = [];
+		for (const contestant of field) {
+			progress(`${contestant.label}: running`);
+			const page = pages.get(contestant.key)!;
+			// One contestant failing (n8n overwhelmed, say) is a figure too; the others still run.
+			const run = await runContestant(lab, contestant, page, emulator.url).catch((error: unknown) => failedRun(error));
+			const deliveries = contestant.sends ? await control.deliveries({ pageId: page.pageId }) : [];
+			const stats = contestant.sends ? (await control.stats()).pages.find((entry) => entry.key === page.pageId) : undefined;
+			const outcome = outcomeOf(contestant, page.rows, run, deliveries, stats);
+			outcomes.push(outcome);
+			progress(`${contestant.label}: ${outcome.status}, ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s`);
+		}
+
+		// A first small run loads what every run needs (modules, n8n-core's engine), so it is not counted.
+		await liveHeapOfBroadcast(await pageWithTokens(control, 20), emulator.url);
+		const liveHeaps: LiveHeap[] = [];
+		for (const tokens of [sizes.small, sizes.full]) {
+			progress(`OTN Broadcast (${tokens}) in-process, live heap: issuing tokens and running`);
+			liveHeaps.push(await liveHeapOfBroadcast(await pageWithTokens(control, tokens), emulator.url));
+		}
+
+		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000 });
+		console.log(report);
+		const resultsDir = join(__dirname, 'results');
+		mkdirSync(resultsDir, { recursive: true });
+		const file = join(resultsDir, `broadcast-${new Date(started).toISOString().slice(0, 10)}.txt`);
+		writeFileSync(file, `${report}\n`);
+		progress(`figures written to ${file}`);
+	} finally {
+		await lab?.dispose();
+		await emulator.close();
+		rmSync(packDir, { recursive: true, force: true });
+	}
+}
+
+function failedRun(error: unknown): ContestantRun {
+	const message = error instanceof Error ? error.message : String(error);
+	progress(`  failed: ${message}`);
+	return { execution: undefined, baselineBytes: 0, sampledPeakBytes: 0, highWaterBytes: undefined, peakBytes: 0, wallMs: 0, problem: `not measured: ${message.slice(0, 200)}` };
+}
+
+/** Fresh tokens on a Page of its own for each contestant that sends; the controls reuse the node's rows. */
+async function issueTokens(control: EmulatorClient, field: Contestant[]): Promise<Map<string, ContestantPage>> {
+	const pages = new Map<string, ContestantPage>();
+	for (const contestant of field.filter((entry) => entry.sends)) {
+		progress(`issuing ${contestant.tokens} one-time tokens for ${contestant.label}`);
+		pages.set(contestant.key, await pageWithTokens(control, contestant.tokens));
+	}
+	const rowsOf = (key: string) => pages.get(key)!;
+	for (const contestant of field.filter((entry) => !entry.sends)) {
+		const source = rowsOf('node');
+		pages.set(contestant.key, { ...source, rows: source.rows.slice(0, contestant.tokens) });
+	}
+	return pages;
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

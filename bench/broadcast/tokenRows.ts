@@ -1,0 +1,53 @@
+/**
+ * Fresh one-time tokens for one contestant: a new emulator app and Page of its own (so counts and
+ * rate limits never mix), subscribers who opted in, and the token rows the OTN Token Store would
+ * hold for them (built as test/contract/broadcastRows.ts builds them).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { EmulatorClient } from '../../emulator/client';
+import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
+import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
+
+export interface ContestantPage {
+	appId: string;
+	appSecret: string;
+	pageId: string;
+	pageToken: string;
+	rows: IDataObject[];
+}
+
+/** Control calls in flight at once while issuing: enough to be quick, few enough to stay polite. */
+const ISSUE_CONCURRENCY = 16;
+
+export async function pageWithTokens(control: EmulatorClient, count: number): Promise<ContestantPage> {
+	const app = await control.createApp({});
+	const { pageId, pageToken } = app.pages[0];
+	const rows: IDataObject[] = new Array(count);
+	let next = 0;
+	const worker = async () => {
+		while (next < count) {
+			const index = next++;
+			rows[index] = await issuedRow(control, pageId);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(ISSUE_CONCURRENCY, count) }, worker));
+	return { appId: app.appId, appSecret: app.appSecret, pageId, pageToken, rows };
+}
+
+async function issuedRow(control: EmulatorClient, pageId: string): Promise<IDataObject> {
+	const { psid } = await control.createSubscriber(pageId);
+	const issued = await control.issueToken(pageId, { psid, type: 'one_time', payload: 'deals', title: 'Deals' });
+	const optedInAt = new Date(issued.createdAt);
+	return newTokenRow({
+		token: issued.token,
+		tokenType: 'one_time',
+		pageId,
+		psid,
+		topic: 'deals',
+		title: 'Deals',
+		timezone: null,
+		optedInAt: optedInAt.toISOString(),
+		expiresAt: oneTimeTokenExpiry(optedInAt).toISOString(),
+	}) as unknown as IDataObject;
+}
