@@ -4,7 +4,7 @@
  * workflows a user would otherwise build each send to fresh one-time tokens of their own Page.
  * Prints figures and writes them to bench/results/; asserts nothing about time.
  *
- *   npx tsx bench/broadcast.ts              the published run (10,000 tokens, about 12 minutes)
+ *   npm run bench:broadcast                 the published run (10,000 tokens, about 10 minutes)
  *   npx tsx bench/broadcast.ts --tokens=500 a quick trial
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { EmulatorClient } from '../emulator/client';
-import { startEmulator } from '../emulator/server';
+import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
 import { EMULATOR_SEED, HTTP_500_PERCENT_AFTER, HTTP_500_PERCENT_BEFORE, LATENCY, PAGE_LIMIT_PER_SECOND, sizesFrom } from './broadcast/conditions';
 import { type Contestant, contestants } from './broadcast/contestants';
 import { FreshN8n } from './broadcast/freshN8n';
-import { type LiveHeap, liveHeapOfBroadcast } from './broadcast/liveHeap';
+import { type LiveHeap, liveHeapOfBroadcast, WARM_UP_TOKENS } from './broadcast/liveHeap';
 import { type Outcome, outcomeOf } from './broadcast/outcome';
 import { formatReport } from './broadcast/report';
 import { type ContestantRun, runContestant } from './broadcast/runContestant';
@@ -34,10 +34,11 @@ async function main(): Promise<void> {
 	progress('n8n runtime, build and pack');
 	await ensureN8nInstalled({ quiet: true });
 	const packDir = mkdtempSync(join(tmpdir(), 'bench-broadcast-pack-'));
-	const emulator = await startEmulator({ port: 0, seed: EMULATOR_SEED, rateLimitPerSecond: PAGE_LIMIT_PER_SECOND });
+	let emulator: RunningEmulator | undefined;
 	let lab: FreshN8n | undefined;
 	try {
 		lab = new FreshN8n(packPackage({ destination: packDir }));
+		emulator = await startEmulator({ port: 0, seed: EMULATOR_SEED, rateLimitPerSecond: PAGE_LIMIT_PER_SECOND });
 		const control = new EmulatorClient(emulator.url);
 		await control.setLatency(LATENCY);
 		await control.addFault({ kind: 'http500', phase: 'before', percent: HTTP_500_PERCENT_BEFORE, scope: 'send' });
@@ -57,12 +58,10 @@ async function main(): Promise<void> {
 			progress(`${contestant.label}: ${outcome.status}, ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s`);
 		}
 
-		// A first small run loads what every run needs (modules, n8n-core's engine), so it is not counted.
-		await liveHeapOfBroadcast(await pageWithTokens(control, 20), emulator.url);
 		const liveHeaps: LiveHeap[] = [];
 		for (const tokens of [sizes.small, sizes.full]) {
-			progress(`OTN Broadcast (${tokens}) in-process, live heap: issuing tokens and running`);
-			liveHeaps.push(await liveHeapOfBroadcast(await pageWithTokens(control, tokens), emulator.url));
+			progress(`OTN Broadcast (${tokens}) alone in n8n-core's engine, for its live heap: issuing tokens and running`);
+			liveHeaps.push(await liveHeapOfBroadcast(await pageWithTokens(control, tokens + WARM_UP_TOKENS), emulator.url));
 		}
 
 		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000 });
@@ -74,7 +73,7 @@ async function main(): Promise<void> {
 		progress(`figures written to ${file}`);
 	} finally {
 		await lab?.dispose();
-		await emulator.close();
+		await emulator?.close();
 		rmSync(packDir, { recursive: true, force: true });
 	}
 }

@@ -4,7 +4,7 @@
  * n8n, to tell the items' own memory from the node's.
  */
 import { DIY_BATCH, TEMPLATE_WAIT_SECONDS, type Sizes } from './conditions';
-import { chain, copyRows, httpSend, loopOverItems, otnBroadcast, ROWS_NODE, rowsWebhook, SPLIT_NODE, splitRows, waitSeconds } from './workflowNodes';
+import { chain, copyRows, httpSend, type HttpSendSettings, loopOverItems, otnBroadcast, ROWS_NODE, rowsWebhook, SPLIT_NODE, splitRows, waitSeconds } from './workflowNodes';
 
 export type ContestantKey = 'copyControlSmall' | 'copyControl' | 'nodeSmall' | 'node' | 'template' | 'tuned' | 'tunedErrorOutput' | 'naive';
 
@@ -69,7 +69,7 @@ function thisNode(key: ContestantKey, tokens: number): Contestant {
 	};
 }
 
-function httpOnly(key: ContestantKey, label: string, setup: string, tokens: number, settings: Parameters<typeof httpSend>[3]): Contestant {
+function httpOnly(key: ContestantKey, label: string, setup: string, tokens: number, settings: HttpSendSettings): Contestant {
 	return {
 		key,
 		label,

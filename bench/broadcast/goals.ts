@@ -57,6 +57,6 @@ function liveHeapGoal(liveHeaps: LiveHeap[], kb: (bytes: number) => string): Goa
 		.join(', ');
 	return {
 		met: small !== undefined && full !== undefined && full.peakBytesPerToken <= LIVE_HEAP_TOLERANCE * small.peakBytesPerToken,
-		text: `memory the node holds per token does not grow with the number of tokens (live heap, in-process): ${figures}`,
+		text: `memory the node holds per token does not grow with the number of tokens (its live heap): ${figures}`,
 	};
 }

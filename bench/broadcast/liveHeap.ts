@@ -1,16 +1,16 @@
 /**
  * What OTN Broadcast itself holds while it sends, which n8n's RSS cannot tell apart from garbage
- * V8 has not collected yet: the node runs here, in n8n-core's engine (the contract tests'
- * harness), on the built package, with a full garbage collection every half second.
+ * V8 has not collected yet: the built node runs in a child process of its own (liveHeapChild.ts)
+ * against the same emulator, with a full garbage collection every half second.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-import type { INodeType } from 'n8n-workflow';
+import { promisify } from 'node:util';
 
 import { repoRoot } from '../../scripts/n8n/runtime';
-import { runNode } from '../../test/harness/n8nEngine';
+import type { LiveHeapJob, LiveHeapResult } from './liveHeapChild';
 import type { ContestantPage } from './tokenRows';
 import { broadcastParameters } from './workflowNodes';
 
@@ -25,43 +25,38 @@ export interface LiveHeap {
 	hint: string | undefined;
 }
 
-const GC_EVERY_MS = 500;
+const run = promisify(execFile);
 
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
+/** Messages sent first and not counted: they load what every run needs (modules, the engine). */
+export const WARM_UP_TOKENS = 20;
 
-function liveBytes(): number {
-	collect();
-	return process.memoryUsage().heapUsed;
-}
-
+/** Broadcasts the page's rows: the first WARM_UP_TOKENS uncounted, the rest measured. */
 export async function liveHeapOfBroadcast(page: ContestantPage, graphUrl: string): Promise<LiveHeap> {
-	const { OtnBroadcast } = (await import(join(repoRoot, 'dist', 'nodes', 'OtnBroadcast', 'OtnBroadcast.node.js'))) as { OtnBroadcast: new () => INodeType };
-	const tokens = page.rows.length;
-	const beforeRows = liveBytes();
-	const input = structuredClone(page.rows);
-	const base = liveBytes();
-	let peak = 0;
-	const timer = setInterval(() => (peak = Math.max(peak, liveBytes() - base)), GC_EVERY_MS);
-	let run: Awaited<ReturnType<typeof runNode>>;
-	try {
-		run = await runNode({
-			node: new OtnBroadcast(),
-			parameters: broadcastParameters(),
-			input,
-			credentials: {
-				messengerOtnPageApi: { accessToken: page.pageToken, appId: page.appId, appSecret: page.appSecret, graphApiVersion: 'v25.0', graphHost: graphUrl },
-			},
-		});
-	} finally {
-		clearInterval(timer);
-	}
-	const after = liveBytes() - base;
-	return {
-		tokens,
-		rowBytesPerToken: (base - beforeRows) / tokens,
-		peakBytesPerToken: Math.max(peak, after) / tokens,
-		outputBytesPerToken: after / tokens,
-		hint: run.hints[0]?.message,
+	const job: LiveHeapJob = {
+		nodeModule: join(repoRoot, 'dist', 'nodes', 'OtnBroadcast', 'OtnBroadcast.node.js'),
+		parameters: broadcastParameters(),
+		credentials: {
+			messengerOtnPageApi: { accessToken: page.pageToken, appId: page.appId, appSecret: page.appSecret, graphApiVersion: 'v25.0', graphHost: graphUrl },
+		},
+		warmUpRows: page.rows.slice(0, WARM_UP_TOKENS),
+		rows: page.rows.slice(WARM_UP_TOKENS),
 	};
+	const dir = mkdtempSync(join(tmpdir(), 'bench-live-heap-'));
+	try {
+		const jobFile = join(dir, 'job.json');
+		writeFileSync(jobFile, JSON.stringify(job));
+		// Same Node and the same tsx loader as this process.
+		const { stdout } = await run(process.execPath, [...process.execArgv, join(__dirname, 'liveHeapChild.ts'), jobFile], { maxBuffer: 1 << 20, timeout: 600_000 });
+		const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LiveHeapResult;
+		const tokens = job.rows.length;
+		return {
+			tokens,
+			rowBytesPerToken: result.rowBytes / tokens,
+			peakBytesPerToken: result.peakBytes / tokens,
+			outputBytesPerToken: result.outputBytes / tokens,
+			hint: result.hint,
+		};
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }

@@ -89,7 +89,7 @@ export function formatReport({ sizes, outcomes, liveHeaps, startedAt, totalSecon
 		),
 		`Growth per extra token from ${sizes.small} to ${sizes.full}: OTN Broadcast ${kb(growthPerToken(byKey.get('nodeSmall')!, node))}, items only ${kb(growthPerToken(byKey.get('copyControlSmall')!, byKey.get('copyControl')!))}; a row is ${kb(node.rowBytes)} as JSON`,
 		'',
-		'What OTN Broadcast holds (in-process in n8n-core\'s engine, same conditions, live heap after a full GC every 500 ms)',
+		'What OTN Broadcast holds (alone in n8n-core\'s engine in a process of its own, same emulator and conditions, live heap after a full GC every 500 ms)',
 		textTable(
 			['tokens', 'rows KB/token', 'peak live KB/token', 'after, with outputs KB/token'],
 			liveHeaps.map((heap) => [String(heap.tokens), kbNumber(heap.rowBytesPerToken), kbNumber(heap.peakBytesPerToken), kbNumber(heap.outputBytesPerToken)]),
@@ -106,7 +106,7 @@ export function formatReport({ sizes, outcomes, liveHeaps, startedAt, totalSecon
 			...outcome.hints.map((hint) => `  ${outcome.contestant.label}: hint "${hint}"`),
 			...(outcome.error ? [`  ${outcome.contestant.label}: execution stopped: ${outcome.error.slice(0, 200)}`] : []),
 		]),
-		...liveHeaps.map((heap) => `  OTN Broadcast (${heap.tokens}) in-process: hint "${heap.hint ?? ''}"`),
+		...liveHeaps.map((heap) => `  OTN Broadcast (${heap.tokens}) alone in n8n-core's engine, with its forced collections: hint "${heap.hint ?? ''}"`),
 	];
 	return sections.join('\n');
 }
