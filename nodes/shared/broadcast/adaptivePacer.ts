@@ -91,9 +91,10 @@ export class AdaptivePacer {
 		}
 	}
 
-	/** Meta answered with a rate limit. */
+	/** Meta answered with a rate limit. Refusals of sends already out during the pause count once. */
 	throttled(): void {
 		const now = this.clock.now();
+		if (now < this.pausedUntil) return;
 		this.rateAfterThrottle = Math.max(this.minimum, this.currentPerSecond * (this.options.decreaseFactor ?? 0.7));
 		this.throttledAt = now;
 		this.pausedUntil = Math.max(this.pausedUntil, now + (this.options.throttlePauseMs ?? WINDOW_MS));
