@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { appSecretProof } from '../nodes/shared/graph/graphAuth';
+import { appSecretProof, withGraphAuth } from '../nodes/shared/graph/graphAuth';
 import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
 
 /** Graph's account_status values that stop an ad account from paying for messages. */
@@ -89,11 +89,7 @@ export class MessengerOtnMarketingApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const accessToken = String(credentials.accessToken ?? '').trim();
 		const appSecret = String(credentials.appSecret ?? '').trim();
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${accessToken}` },
-			qs: appSecret ? { ...requestOptions.qs, appsecret_proof: appSecretProof(accessToken, appSecret) } : requestOptions.qs,
-		};
+		return withGraphAuth(requestOptions, { accessToken, appsecretProof: appSecret ? appSecretProof(accessToken, appSecret) : undefined });
 	}
 
 	test: ICredentialTestRequest = {

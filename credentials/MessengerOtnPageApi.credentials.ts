@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { graphAuthParams } from '../nodes/shared/graph/graphAuth';
+import { graphAuthParams, withGraphAuth } from '../nodes/shared/graph/graphAuth';
 import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
 
 export class MessengerOtnPageApi implements ICredentialType {
@@ -70,7 +70,7 @@ export class MessengerOtnPageApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url}`;
-		const { accessToken, appsecretProof } = graphAuthParams(
+		const auth = graphAuthParams(
 			{
 				accessToken: String(credentials.accessToken ?? ''),
 				appId: String(credentials.appId ?? ''),
@@ -78,11 +78,7 @@ export class MessengerOtnPageApi implements ICredentialType {
 			},
 			url,
 		);
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${accessToken}` },
-			qs: appsecretProof ? { ...requestOptions.qs, appsecret_proof: appsecretProof } : requestOptions.qs,
-		};
+		return withGraphAuth(requestOptions, auth);
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 /** The fields of the Messenger OTN Page API credential that authentication needs. */
 export interface GraphCredentialFields {
@@ -41,4 +42,16 @@ export function graphAuthParams(
 	return appSecret
 		? { accessToken, appsecretProof: appSecretProof(accessToken, appSecret) }
 		: { accessToken };
+}
+
+/** A request carrying the token in the Authorization header (never in a URL) and, when given, the proof. */
+export function withGraphAuth<T extends IHttpRequestOptions>(
+	request: T,
+	{ accessToken, appsecretProof }: { accessToken: string; appsecretProof?: string },
+): T {
+	return {
+		...request,
+		headers: { ...request.headers, Authorization: `Bearer ${accessToken}` },
+		qs: appsecretProof ? { ...request.qs, appsecret_proof: appsecretProof } : request.qs,
+	};
 }
