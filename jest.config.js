@@ -1,4 +1,4 @@
-/** Unit, emulator and end-to-end tests; each project is a folder under test/. */
+/** Unit, emulator, contract, end-to-end and queue-mode tests; each project is a folder under test/. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 
 module.exports = {
@@ -17,6 +17,14 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
 			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 			testTimeout: 120000,
+		},
+		{
+			// A real queue-mode n8n of its own (PostgreSQL, Redis, main, webhook process, two workers).
+			displayName: 'queue',
+			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+			testTimeout: 900000,
 		},
 	],
 };

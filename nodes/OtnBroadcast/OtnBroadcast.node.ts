@@ -78,6 +78,7 @@ export class OtnBroadcast implements INodeType {
 				unconfirmed: results.unconfirmed,
 				notSent: reasons,
 				stats: results.stats,
+				rateShare: { ratePerSecond: settings.ratePerSecond, shardsSharingRate: settings.shardsSharingRate },
 			}),
 		);
 		return [results.sent, [...results.notSent, ...notSent, ...errors.items]];

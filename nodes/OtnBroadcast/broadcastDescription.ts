@@ -4,6 +4,7 @@ import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
+export const MAX_SHARDS_SHARING_RATE = 64;
 
 export const broadcastProperties: INodeProperties[] = [
 	{
@@ -120,6 +121,15 @@ export const broadcastProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
 				description: 'How long to wait for Meta to answer one call',
+			},
+			{
+				displayName: 'Shards Sharing the Send Rate',
+				name: 'shardsSharingRate',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_SHARDS_SHARING_RATE },
+				default: 1,
+				description:
+					"When the audience is split into shards that run at the same time (queue mode), each shard sends at Send Rate ÷ this number, so together they stay within the Page's rate. Set it to the Shard Count.",
 			},
 		],
 	},

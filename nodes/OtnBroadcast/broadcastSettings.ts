@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
-import { DEFAULT_RATE_PER_SECOND } from './broadcastDescription';
+import { DEFAULT_RATE_PER_SECOND, MAX_SHARDS_SHARING_RATE } from './broadcastDescription';
 
 export type SendThrough = 'sendApi' | 'paidApi';
 
@@ -11,7 +11,10 @@ export interface BroadcastSettings {
 	campaign: string;
 	/** Paid API: Meta skips threads with organic activity this recent. */
 	minConversationGapSeconds?: number;
+	/** This execution's rate: Send Rate divided among the shards sending at the same time. */
 	ratePerSecond: number;
+	/** Shards of one audience sending at once; 1 when not sharded. */
+	shardsSharingRate: number;
 	dryRun: boolean;
 	batchSize: number;
 	concurrency: number;
@@ -38,11 +41,15 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 	}
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const gap = Number(context.getNodeParameter('minConversationGapSeconds', 0, 0));
+	const pageRate = clamp(context.getNodeParameter('ratePerSecond', 0, DEFAULT_RATE_PER_SECOND), 0.1, 10_000, DEFAULT_RATE_PER_SECOND);
+	// Concurrent shards each pace themselves alone, so each takes its share of the Page's rate.
+	const shardsSharingRate = Math.round(clamp(options.shardsSharingRate, 1, MAX_SHARDS_SHARING_RATE, 1));
 	return {
 		sendThrough,
 		campaign,
 		minConversationGapSeconds: paid && gap > 0 ? gap : undefined,
-		ratePerSecond: clamp(context.getNodeParameter('ratePerSecond', 0, DEFAULT_RATE_PER_SECOND), 0.1, 10_000, DEFAULT_RATE_PER_SECOND),
+		ratePerSecond: pageRate / shardsSharingRate,
+		shardsSharingRate,
 		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
 		batchSize: paid ? 1 : Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)),
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),

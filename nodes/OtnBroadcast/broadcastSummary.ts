@@ -10,11 +10,23 @@ export interface BroadcastCounts {
 	/** Not sent, by reason: an error class, or why the row cost no call. */
 	notSent: Record<string, number>;
 	stats?: BroadcastStats;
+	/** This execution's send rate and how many shards share the Page's rate; named when more than 1. */
+	rateShare?: { ratePerSecond: number; shardsSharingRate: number };
 }
 
 function reasons(notSent: Record<string, number>): string {
 	const entries = Object.entries(notSent).filter(([, count]) => count > 0);
 	return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${count} ${reason}`).join(', ');
+}
+
+/** Up to one decimal, without a trailing ".0". */
+function perSecond(rate: number): string {
+	return String(Number(rate.toFixed(1)));
+}
+
+function shareOfRate(share: BroadcastCounts['rateShare']): string {
+	if (!share || share.shardsSharingRate <= 1) return '';
+	return ` (this shard's share: ${perSecond(share.ratePerSecond)} of ${perSecond(share.ratePerSecond * share.shardsSharingRate)} messages/s)`;
 }
 
 /** One line a marketer reads after the run: what went out, what did not and why, how fast. No token. */
@@ -31,7 +43,7 @@ export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
 	const rate = seconds > 0 ? (counts.sent / seconds).toFixed(1) : '0';
 	const unconfirmed = counts.unconfirmed > 0 ? ` (${counts.unconfirmed} unconfirmed: retried after no answer and refused as already sent)` : '';
 	return {
-		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.`,
+		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s${shareOfRate(counts.rateShare)}, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.`,
 		type: notSentTotal > 0 ? 'warning' : 'info',
 		location: 'outputPane',
 	};

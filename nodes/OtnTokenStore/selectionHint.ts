@@ -1,4 +1,4 @@
-import type { SelectionCounts } from '../shared/tokens/selectForBroadcast';
+import type { SelectionCounts, Shard } from '../shared/tokens/selectForBroadcast';
 
 const MAX_TOPICS_LISTED = 10;
 
@@ -7,12 +7,18 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The counts of a selection in words: figures only, never a token or a PSID. */
-export function selectionHint(counts: SelectionCounts): string {
+export function selectionHint(counts: SelectionCounts, shard?: Shard): string {
+	// Always said when sharded, so a shard that found nothing of its own still shows which it was.
+	const sharded =
+		shard && shard.count > 1
+			? `${counts.otherShards} ${counts.otherShards === 1 ? 'row belongs to another shard' : 'rows belong to other shards'} (shard ${shard.number} of ${shard.count})`
+			: '';
 	const optional = [
 		counts.coolingDown ? `${counts.coolingDown} cooling down` : '',
 		counts.spent ? `${counts.spent} already used, expired, revoked or failed` : '',
 		counts.overCap ? `${counts.overCap} over the cap` : '',
 		counts.outsideSelection ? `${counts.outsideSelection} outside this topic, Page or test audience` : '',
+		sharded,
 		counts.duplicates ? `${count(counts.duplicates, 'duplicate')} of a tokenId counted once` : '',
 	].filter(Boolean);
 	const topics = counts.byTopic

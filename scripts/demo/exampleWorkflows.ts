@@ -27,6 +27,8 @@ export type ExampleWorkflow = Omit<WorkflowDefinition, 'nodes'> & { nodes: Examp
 export interface ExampleFill {
 	/** The saved Page credential every Messenger node uses. */
 	pageCredential: { id: string; name: string };
+	/** Saved credentials of other types (Postgres, Header Auth), by credential type. */
+	credentials?: Record<string, { id: string; name: string }>;
 	/** The Data Table's id; without it the nodes keep the table's name as shipped. */
 	dataTableId?: string;
 	/** webhookId per node name: the trigger's URL is `/webhook/<webhookId>/webhook`. */
@@ -43,7 +45,10 @@ export function loadExample(file: string): ExampleWorkflow {
 export function filledExample(file: string, fill: ExampleFill): ExampleWorkflow {
 	const workflow = loadExample(file);
 	for (const node of workflow.nodes) {
-		if (node.credentials?.messengerOtnPageApi) node.credentials = { ...node.credentials, messengerOtnPageApi: fill.pageCredential };
+		if (node.credentials) {
+			const saved: Record<string, { id: string; name: string }> = { ...fill.credentials, messengerOtnPageApi: fill.pageCredential };
+			node.credentials = Object.fromEntries(Object.entries(node.credentials).map(([type, shipped]) => [type, saved[type] ?? shipped]));
+		}
 		if (fill.dataTableId && node.type === 'n8n-nodes-base.dataTable') {
 			node.parameters = { ...node.parameters, dataTableId: { __rl: true, mode: 'id', value: fill.dataTableId } };
 		}

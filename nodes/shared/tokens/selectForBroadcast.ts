@@ -1,6 +1,7 @@
 import { dedupeTokenRows, type DistinctRow, type IndexedRow } from './dedupeRows';
 import { compareText, spendingOrder } from './ordering';
 import type { RowUpdate } from './rowUpdate';
+import { shardOf } from './shardOf';
 import type { TokenRow } from './tokenRow';
 import { standingOf } from './tokenStanding';
 
@@ -13,7 +14,16 @@ export interface SelectionOptions {
 	testPsids: string[];
 	/** At most this many rows; null: no cap. */
 	maxRows: number | null;
+	/** This execution's part of an audience split across executions; absent: the whole audience. */
+	shard?: Shard;
 	now: Date;
+}
+
+export interface Shard {
+	/** How many shards the audience is split into. */
+	count: number;
+	/** Which one this is, 1..count. */
+	number: number;
 }
 
 export interface TopicCounts {
@@ -30,6 +40,8 @@ export interface SelectionCounts {
 	duplicates: number;
 	/** Other topics, Pages, or subscribers outside the test PSIDs; left untouched. */
 	outsideSelection: number;
+	/** Rows in the selection whose subscriber belongs to another shard; that shard handles them. */
+	otherShards: number;
 	eligible: number;
 	expired: number;
 	/** Further eligible tokens of a subscriber and topic that already has one selected. */
@@ -74,12 +86,18 @@ export function selectForBroadcast(rows: Array<IndexedRow<TokenRow>>, options: S
 	const byTopic = new Map<string | null, TopicCounts>();
 	const candidates = new Map<string, Array<DistinctRow<TokenRow>>>();
 	const statusChanges: RowUpdate[] = [];
-	const counts = { rows: rows.length, duplicates: rows.length - distinct.length, outsideSelection: 0, coolingDown: 0, spent: 0 };
+	const counts = { rows: rows.length, duplicates: rows.length - distinct.length, outsideSelection: 0, otherShards: 0, coolingDown: 0, spent: 0 };
 
 	for (const entry of distinct) {
 		const { row } = entry;
 		if (!inSelection(row, options)) {
 			counts.outsideSelection++;
+			continue;
+		}
+		// Left out of both outputs, expired rows included: the owning shard writes them back, and a
+		// second write-back here would race with it.
+		if (options.shard && shardOf(row.pageId, row.psid, options.shard.count) !== options.shard.number) {
+			counts.otherShards++;
 			continue;
 		}
 		const standing = standingOf(row, options.now);

@@ -66,3 +66,32 @@ it('the Data Table template names every column the table needs', () => {
 	const note = template('capture-opt-ins-data-table.json').nodes.find((node) => node.type === 'n8n-nodes-base.stickyNote');
 	for (const column of TOKEN_ROW_COLUMNS) expect(String(note?.parameters.content)).toContain(column);
 });
+
+describe.each(['broadcast-in-shards.json', 'broadcast-shard-postgres.json'])('the queue-mode template %s', (file) => {
+	const { nodes, connections } = template(file);
+
+	it("uses the package's and n8n's own node types, and connects every node it has", () => {
+		for (const node of nodes) expect(node.type).toMatch(/^(n8n-nodes-messenger-otn|n8n-nodes-base)\.\w+$/);
+		const names = new Set(nodes.map((node) => node.name));
+		const targets = JSON.stringify(connections).match(/"node":"[^"]+"/g) ?? [];
+		for (const target of targets) expect(names).toContain(target.slice(8, -1));
+	});
+
+	it('guards its webhook with the shared Header Auth key', () => {
+		const webhook = nodes.find((node) => node.type === 'n8n-nodes-base.webhook') as TemplateNode & { credentials?: Record<string, unknown> };
+		expect(webhook.parameters.authentication).toBe('headerAuth');
+		expect(Object.keys(webhook.credentials ?? {})).toEqual(['httpHeaderAuth']);
+	});
+});
+
+it('each shard keeps its share of subscribers and sends at its share of the rate', () => {
+	const { nodes } = template('broadcast-shard-postgres.json');
+	const select = nodes.find((node) => node.parameters.operation === 'selectForBroadcast');
+	const broadcast = nodes.find((node) => node.type === 'n8n-nodes-messenger-otn.otnBroadcast');
+	const selectOptions = select?.parameters.options as Record<string, string>;
+	const broadcastOptions = broadcast?.parameters.options as Record<string, string>;
+	expect(selectOptions.shardCount).toMatch(/\.shardCount }}$/);
+	expect(selectOptions.shardNumber).toMatch(/\.shardNumber }}$/);
+	expect(broadcastOptions.shardsSharingRate).toBe(selectOptions.shardCount);
+	expect(broadcast?.parameters.campaign).toMatch(/\.campaign }}$/);
+});

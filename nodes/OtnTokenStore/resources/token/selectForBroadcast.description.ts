@@ -47,6 +47,24 @@ export const selectForBroadcastFields: INodeProperties[] = [
 					'Send to at most this many subscribers, e.g. a sample before the whole audience. The tokens that expire first are taken first.',
 			},
 			{
+				displayName: 'Shard Count',
+				name: 'shardCount',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description:
+					'Split the audience into this many shards, each sent by its own execution (e.g. on several queue-mode workers). Every subscriber belongs to exactly one shard. Max Rows applies to each shard.',
+			},
+			{
+				displayName: 'Shard Number',
+				name: 'shardNumber',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description:
+					'Which shard (1 to Shard Count) this execution sends to. Rows of other shards are left out of both outputs: their own execution writes them back.',
+			},
+			{
 				displayName: 'Test PSIDs',
 				name: 'testPsids',
 				type: 'string',

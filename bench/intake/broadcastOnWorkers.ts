@@ -1,0 +1,114 @@
+/**
+ * Broadcast throughput in queue mode: the same audience size sent by one shard on one worker (the
+ * other stopped), then split into two shards on two workers, both at the same configured Page rate.
+ * Rows go straight into otn_tokens (this measures sending, not intake).
+ */
+import type { EmulatorClient } from '../../emulator/client';
+import { DEFAULT_PAGE_ID } from '../../emulator/config';
+import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
+import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
+import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
+import type { QueueStack } from '../../scripts/queue/queueStack';
+import { type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
+import { PAGE_LIMIT_PER_SECOND, RATE_PER_SECOND } from './conditions';
+
+export interface BroadcastFigures {
+	label: string;
+	shards: number;
+	/** Which workers ran the shards, as their logs say. */
+	ranOn: string[];
+	tokens: number;
+	delivered: number;
+	/** First to last delivery, on the emulator's clock. */
+	sendingSeconds: number;
+	messagesPerSecond: number;
+	peakPerSecond: number;
+	rateLimited: number;
+}
+
+/** Rows per INSERT: psql takes the JSON as one argument, which Linux caps at 128 KiB. */
+const INSERT_CHUNK = 150;
+
+export async function broadcastOnWorkers(
+	stack: QueueStack,
+	content: QueueContent,
+	control: EmulatorClient,
+	tokens: number,
+	progress: (message: string) => void,
+): Promise<BroadcastFigures[]> {
+	await control.setRateLimit(PAGE_LIMIT_PER_SECOND, DEFAULT_PAGE_ID);
+	const figures: BroadcastFigures[] = [];
+	const idle = stack.workers[1];
+	await idle.kill();
+	figures.push(await broadcastOnce(stack, content, control, tokens, { label: '1 worker, 1 shard', shards: 1 }, progress));
+	await idle.start();
+	figures.push(await broadcastOnce(stack, content, control, tokens, { label: '2 workers, 2 shards', shards: 2 }, progress));
+	return figures;
+}
+
+async function broadcastOnce(
+	stack: QueueStack,
+	content: QueueContent,
+	control: EmulatorClient,
+	tokens: number,
+	run: { label: string; shards: number },
+	progress: (message: string) => void,
+): Promise<BroadcastFigures> {
+	const topic = `broadcast-${run.shards}`;
+	const psids = await insertAudience(stack, control, tokens, topic);
+	await control.resetStats();
+	const before = new Set(executionsOf(stack, content.shard.id).ids);
+	progress(`${run.label}: sending to ${tokens} tokens at ${RATE_PER_SECOND}/s`);
+	await startShardedBroadcast(content, { campaign: `bench-${topic}`, topic, text: 'Deals weekend: 20% off.', ratePerSecond: RATE_PER_SECOND, shardCount: run.shards });
+	const shardIds = await waitUntil(() => {
+		const { ids, statusOf } = executionsOf(stack, content.shard.id);
+		const mine = ids.filter((id) => !before.has(id));
+		return mine.length === run.shards && mine.every((id) => statusOf[id] !== 'new' && statusOf[id] !== 'running') ? mine : undefined;
+	}, 10 * 60 * 1000);
+	const ranOn = shardIds.map((id) => stack.workers.find((worker) => worker.executionIds().includes(id))?.name ?? 'unknown');
+
+	const audience = new Set(psids);
+	const deliveries = (await control.deliveries({ pageId: DEFAULT_PAGE_ID })).filter((delivery) => audience.has(delivery.psid));
+	const times = deliveries.map((delivery) => delivery.at);
+	const sendingSeconds = deliveries.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
+	const page = (await control.stats()).pages.find((stats) => stats.key === DEFAULT_PAGE_ID);
+	return {
+		label: run.label,
+		shards: run.shards,
+		ranOn,
+		tokens,
+		delivered: new Set(deliveries.map((delivery) => delivery.psid)).size,
+		sendingSeconds,
+		messagesPerSecond: sendingSeconds > 0 ? deliveries.length / sendingSeconds : 0,
+		peakPerSecond: page?.peakPerSecond ?? 0,
+		rateLimited: page?.rateLimited ?? 0,
+	};
+}
+
+/** Fresh subscribers with one-time tokens of `topic`, as token rows in otn_tokens; returns their PSIDs. */
+async function insertAudience(stack: QueueStack, control: EmulatorClient, count: number, topic: string): Promise<string[]> {
+	const rows = [];
+	for (let index = 0; index < count; index++) {
+		const { psid } = await control.createSubscriber(DEFAULT_PAGE_ID);
+		const issued = await control.issueToken(DEFAULT_PAGE_ID, { psid, type: 'one_time', payload: topic, title: topic });
+		const optedInAt = new Date(issued.createdAt);
+		rows.push(
+			newTokenRow({
+				token: issued.token,
+				tokenType: 'one_time',
+				pageId: DEFAULT_PAGE_ID,
+				psid,
+				topic,
+				title: topic,
+				timezone: null,
+				optedInAt: optedInAt.toISOString(),
+				expiresAt: oneTimeTokenExpiry(optedInAt).toISOString(),
+			}),
+		);
+	}
+	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+		const json = JSON.stringify(rows.slice(start, start + INSERT_CHUNK)).replace(/'/g, "''");
+		stack.queryTokenStore(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
+	}
+	return rows.map((row) => row.psid);
+}

@@ -1,0 +1,62 @@
+/** OTN Broadcast's settings and summary: shards sending at once divide the Page's send rate among them. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { readBroadcastSettings } from '../../../nodes/OtnBroadcast/broadcastSettings';
+import { broadcastHint, type BroadcastCounts } from '../../../nodes/OtnBroadcast/broadcastSummary';
+import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
+
+function settings(parameters: IDataObject) {
+	return readBroadcastSettings(fakeExecuteContext({ parameters: { campaign: 'spring-sale-2026', ...parameters } }).context);
+}
+
+describe('Shards Sharing the Send Rate', () => {
+	it('leaves the Send Rate whole when not set', () => {
+		expect(settings({ ratePerSecond: 100 })).toMatchObject({ ratePerSecond: 100, shardsSharingRate: 1 });
+	});
+
+	it('gives each shard Send Rate ÷ shards, so together they keep to the Page rate', () => {
+		expect(settings({ ratePerSecond: 100, options: { shardsSharingRate: 2 } })).toMatchObject({ ratePerSecond: 50, shardsSharingRate: 2 });
+		expect(settings({ ratePerSecond: 300, options: { shardsSharingRate: 4 } })).toMatchObject({ ratePerSecond: 75, shardsSharingRate: 4 });
+		expect(settings({ ratePerSecond: 100, options: { shardsSharingRate: 3 } }).ratePerSecond).toBeCloseTo(33.333, 3);
+	});
+
+	it.each([
+		[0, 1],
+		[-5, 1],
+		[1000, 64],
+		[2.4, 2],
+		['not a number', 1],
+	])('clamps %p shards to %p', (given, shards) => {
+		const read = settings({ ratePerSecond: 128, options: { shardsSharingRate: given } });
+		expect(read.shardsSharingRate).toBe(shards);
+		expect(read.ratePerSecond).toBe(128 / shards);
+	});
+
+	it('divides the Send Rate after clamping it', () => {
+		expect(settings({ ratePerSecond: 50_000, options: { shardsSharingRate: 4 } }).ratePerSecond).toBe(2_500);
+	});
+});
+
+describe('the broadcast summary with shards', () => {
+	const counts: BroadcastCounts = {
+		campaign: 'spring-sale-2026',
+		dryRun: false,
+		sent: 500,
+		unconfirmed: 0,
+		notSent: {},
+		stats: { calls: 10, throttledAnswers: 0, retries: 0, durationMs: 10_000, finalRatePerSecond: 50 },
+	};
+
+	it("names this shard's share of the rate when shards share it", () => {
+		const { message } = broadcastHint({ ...counts, rateShare: { ratePerSecond: 50, shardsSharingRate: 2 } });
+		expect(message).toContain("50.0 messages/s (this shard's share: 50 of 100 messages/s)");
+		expect(broadcastHint({ ...counts, rateShare: { ratePerSecond: 100 / 3, shardsSharingRate: 3 } }).message).toContain(
+			"(this shard's share: 33.3 of 100 messages/s)",
+		);
+	});
+
+	it('says nothing of shards when one execution has the whole rate', () => {
+		expect(broadcastHint({ ...counts, rateShare: { ratePerSecond: 100, shardsSharingRate: 1 } }).message).not.toContain('shard');
+		expect(broadcastHint(counts).message).not.toContain('shard');
+	});
+});
