@@ -135,7 +135,7 @@ describe('queue mode: two workers, one Page budget, nothing lost or doubled', ()
 
 		const [page] = (await control.stats()).pages.filter((stats) => stats.key === DEFAULT_PAGE_ID);
 		console.log(
-			`queue broadcast: shards on workers ${ranOn.map((index) => index + 1).join(' and ')}; worker 1 killed after ${afterKill} deliveries; ` +
+			`queue broadcast: shards on workers ${ranOn.map((index) => index + 1).join(' and ')}; first run delivered ${afterKill} before the re-run; ` +
 				`after the re-run ${deliveries.length} deliveries to ${perToken.size} subscribers; emulator calls ${page.calls}, ` +
 				`rate-limited ${page.rateLimited}, busiest second ${page.peakPerSecond} (limit ${RATE} + one batch of ${BATCH})`,
 		);

@@ -11,25 +11,31 @@ export interface PacerOptions {
 	throttlePauseMs?: number;
 	/** Share of the target won back per second without a rate-limit answer. */
 	recoveryPerSecond?: number;
-	/**
-	 * Added to Meta's one-second window: sends leave here but are counted where they arrive, a
-	 * little later and not always equally late (network jitter, batch items handled in turn).
-	 */
+	/** Added to Meta's one-second window, for timer granularity. */
 	guardMs?: number;
 }
 
+/** One send against the Page's window; settle() it when its answer (or its failure) arrives. */
+export interface PacedSend {
+	settle(): void;
+}
+
 const WINDOW_MS = 1000;
+/** How often a send waiting on others still in flight looks again. */
+const IN_FLIGHT_POLL_MS = 5;
 
 /**
- * Keeps every sliding one-second window (plus a guard) within the current rate, across every
- * worker, the way Meta counts calls per Page: a batch counts as many calls as it has messages. A
- * rate-limit answer lowers the rate and pauses everyone until Meta's window has passed; the rate
- * then climbs back to the target over a few seconds, whatever the batch size.
+ * Keeps every sliding one-second window within the current rate, across every worker, the way Meta
+ * counts calls per Page: a batch counts as many calls as it has messages. Meta counts a send at
+ * some moment between when it leaves and when its answer arrives, so a send holds its share of the
+ * window from when it leaves until one second after its answer. That holds whatever the network
+ * or a busy process does to timing, which is what lets shards in separate processes each keep to
+ * their part of the rate. A rate-limit answer lowers the rate and pauses everyone until Meta's
+ * window has passed; the rate then climbs back to the target over a few seconds.
  */
 export class AdaptivePacer {
-	/** Sends made, oldest first: when each left, and how many messages it carried. */
-	private readonly reserved: Array<{ at: number; messages: number }> = [];
-	private reservedMessages = 0;
+	/** Sends in flight (answered: false) or answered within the window. */
+	private sends: Array<{ at: number; messages: number; answered: boolean }> = [];
 	private pausedUntil = 0;
 	private rateAfterThrottle: number;
 	private throttledAt: number | undefined;
@@ -42,7 +48,7 @@ export class AdaptivePacer {
 	) {
 		this.rateAfterThrottle = options.targetPerSecond;
 		this.minimum = Math.max(0.1, options.targetPerSecond * (options.minimumShare ?? 0.05));
-		this.windowMs = WINDOW_MS + (options.guardMs ?? 40);
+		this.windowMs = WINDOW_MS + (options.guardMs ?? 10);
 	}
 
 	get currentPerSecond(): number {
@@ -52,42 +58,43 @@ export class AdaptivePacer {
 		return Math.min(target, this.rateAfterThrottle + target * (this.options.recoveryPerSecond ?? 0.1) * seconds);
 	}
 
-	/** Drops the sends that left at or before `before`: no window that still matters holds them. */
-	private forget(before: number): void {
-		while (this.reserved.length > 0 && this.reserved[0].at <= before) {
-			this.reservedMessages -= this.reserved.shift()!.messages;
-		}
-	}
-
-	/** The earliest time from `now` when `messages` more sends fit in every window. */
+	/**
+	 * The earliest time from `now` when `messages` more sends fit in every window; Infinity while
+	 * that depends on a send still in flight (Meta may count it at any moment until it answers).
+	 */
 	private earliestStart(now: number, messages: number): number {
 		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
 		let start = Math.max(now, this.pausedUntil);
-		this.forget(start - this.windowMs);
-		let inWindow = this.reservedMessages;
-		for (const send of this.reserved) {
+		this.sends = this.sends.filter((send) => !send.answered || send.at + this.windowMs > start);
+		let inWindow = this.sends.reduce((sum, send) => sum + send.messages, 0);
+		const leavingFirst = [...this.sends].sort((a, b) => freedAt(a) - freedAt(b));
+		for (const send of leavingFirst) {
 			if (inWindow + messages <= capacity) break;
-			start = Math.max(start, send.at + this.windowMs);
+			start = Math.max(start, freedAt(send) + this.windowMs);
 			inWindow -= send.messages;
 		}
 		return start;
 	}
 
 	/**
-	 * Waits until `messages` sends fit in Meta's window, then records them at the moment they
-	 * really leave: a worker held up (a busy event loop, a slow batch) must not let later sends
-	 * crowd into its window.
+	 * Waits until `messages` sends fit in Meta's window, then counts them from the moment they
+	 * really leave; the caller settles the returned send when its answer arrives.
 	 */
-	async acquire(messages: number, signal?: AbortSignal): Promise<void> {
+	async acquire(messages: number, signal?: AbortSignal): Promise<PacedSend> {
 		for (;;) {
 			const now = this.clock.now();
 			const start = this.earliestStart(now, messages);
 			if (start <= now) {
-				this.reserved.push({ at: now, messages });
-				this.reservedMessages += messages;
-				return;
+				const send = { at: now, messages, answered: false };
+				this.sends.push(send);
+				return {
+					settle: () => {
+						send.at = this.clock.now();
+						send.answered = true;
+					},
+				};
 			}
-			await this.clock.sleep(start - now, signal);
+			await this.clock.sleep(Number.isFinite(start) ? start - now : IN_FLIGHT_POLL_MS, signal);
 		}
 	}
 
@@ -99,4 +106,9 @@ export class AdaptivePacer {
 		this.throttledAt = now;
 		this.pausedUntil = Math.max(this.pausedUntil, now + (this.options.throttlePauseMs ?? WINDOW_MS));
 	}
+}
+
+/** When a send stops counting against a window that starts a second later: its answer, or never yet. */
+function freedAt(send: { at: number; answered: boolean }): number {
+	return send.answered ? send.at : Infinity;
 }

@@ -115,8 +115,9 @@ export async function runBroadcast<R = SendRequest>(
 	async function sendBatch(batch: JobState[]): Promise<void> {
 		inFlight++;
 		try {
+			let paced;
 			try {
-				await pacer.acquire(batch.length, signal);
+				paced = await pacer.acquire(batch.length, signal);
 			} catch {
 				// Cancelled while waiting for a slot: these were never sent.
 				batch.forEach((job) => queue.pushReady(job));
@@ -124,7 +125,12 @@ export async function runBroadcast<R = SendRequest>(
 			}
 			for (const job of batch) job.attempts++;
 			stats.calls++;
-			const outcomes = await send(batch.map((job) => requests[job.index]));
+			let outcomes;
+			try {
+				outcomes = await send(batch.map((job) => requests[job.index]));
+			} finally {
+				paced.settle();
+			}
 			let throttled = false;
 			batch.forEach((job, i) => {
 				if (settle(job, outcomes[i]) === 'throttled') throttled = true;

@@ -64,6 +64,24 @@ describe('the broadcast runner', () => {
 		expect(meta.calls.reduce((sum, call) => sum + call.size, 0)).toBe(1000);
 	});
 
+	it('keeps two shards, each pacing alone at half the rate, within the whole rate where Meta counts, however late each call is counted', async () => {
+		const clock = new FakeClock();
+		// Meta counts a call at some moment before it answers: here at the answer, 10 to 450 ms after it left.
+		const latencies = [450, 10, 300, 40, 200, 10, 450, 120];
+		const counted: Array<{ at: number; size: number }> = [];
+		let call = 0;
+		const send = async (batch: SendRequest[]) => {
+			await clock.sleep(latencies[call++ % latencies.length]);
+			counted.push({ at: clock.now(), size: batch.length });
+			return batch.map((request) => sent(tokenOf(request)));
+		};
+		const shard = (from: number) => runBroadcast(requests(600).slice(from, from + 300), send, options(clock, { batchSize: 50, ratePerSecond: 50 }));
+		const [first, second] = await Promise.all([shard(0), shard(300)]);
+		expect([...first.verdicts, ...second.verdicts].every((verdict) => verdict.kind === 'sent')).toBe(true);
+		expect(counted.reduce((sum, entry) => sum + entry.size, 0)).toBe(600);
+		expect(busiestSecond(counted)).toBeLessThanOrEqual(100);
+	});
+
 	it('retries a temporary failure with backoff and sends once', async () => {
 		const clock = new FakeClock();
 		const meta = fakeMeta(clock, (token, attempt) => (token === 't3' && attempt === 1 ? failure('transient') : sent(token)));
