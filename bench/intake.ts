@@ -5,7 +5,7 @@
  * PostgreSQL by the capture template; the broadcast is "Broadcast in shards" against the emulator.
  * Prints figures and writes them to bench/results/; asserts nothing about time.
  *
- *   npm run bench:intake                    the published run (3,000 opt-ins per mode)
+ *   npm run bench:intake                    the published run (2,000 opt-ins per mode, about 15 minutes)
  *   npx tsx bench/intake.ts --opt-ins=300   a quick trial
  */
 import { cpus } from 'node:os';

@@ -1,7 +1,7 @@
 /** What every run of the queue-mode benchmark (issue 9) faces. */
 export const INTAKE = {
 	/** Distinct opt-ins per mode; 10% of them are posted a second time, as Meta's retries are. */
-	optIns: 3000,
+	optIns: 2000,
 	duplicateShare: 0.1,
 	/** Webhook posts in flight at once, like a crowd tapping Notify Me after a live stream. */
 	concurrency: 50,

@@ -11,7 +11,7 @@ export interface PacerOptions {
 	throttlePauseMs?: number;
 	/** Share of the target won back per second without a rate-limit answer. */
 	recoveryPerSecond?: number;
-	/** Added to Meta's one-second window, for timer granularity. */
+	/** Added to Meta's one-second window: a round trip a little quicker than any seen yet, and timer granularity. */
 	guardMs?: number;
 }
 
@@ -23,19 +23,28 @@ export interface PacedSend {
 const WINDOW_MS = 1000;
 /** How often a send waiting on others still in flight looks again. */
 const IN_FLIGHT_POLL_MS = 5;
+/** Answers seen before the quickest round trip is trusted; until then a send holds its share until a second after its answer. */
+const ANSWERS_BEFORE_TRUSTING_ROUND_TRIP = 10;
 
 /**
  * Keeps every sliding one-second window within the current rate, across every worker, the way Meta
  * counts calls per Page: a batch counts as many calls as it has messages. Meta counts a send at
- * some moment between when it leaves and when its answer arrives, so a send holds its share of the
- * window from when it leaves until one second after its answer. That holds whatever the network
- * or a busy process does to timing, which is what lets shards in separate processes each keep to
- * their part of the rate. A rate-limit answer lowers the rate and pauses everyone until Meta's
- * window has passed; the rate then climbs back to the target over a few seconds.
+ * some moment between when it leaves and when its answer arrives, at the same stage of its
+ * handling for every call, so no later call is counted sooner after it leaves than the quickest
+ * round trip. A send therefore holds its share of the window until one second after its answer,
+ * less the quickest round trip seen (none until ten answers have come): while answers come
+ * steadily that is about one second after it left, and a send held up (a busy process, a slow
+ * network) holds its share longer, so later sends cannot crowd into the window where Meta counted it. That is what lets
+ * shards in separate processes each keep to their part of the rate. A rate-limit answer lowers the
+ * rate and pauses everyone until Meta's window has passed; the rate then climbs back to the target
+ * over a few seconds.
  */
 export class AdaptivePacer {
-	/** Sends in flight (answered: false) or answered within the window. */
-	private sends: Array<{ at: number; messages: number; answered: boolean }> = [];
+	/** Sends in flight (answeredAt undefined) or answered within the window. */
+	private sends: Send[] = [];
+	/** The quickest round trip so far. */
+	private quickestRoundTripMs = 0;
+	private answers = 0;
 	private pausedUntil = 0;
 	private rateAfterThrottle: number;
 	private throttledAt: number | undefined;
@@ -48,7 +57,7 @@ export class AdaptivePacer {
 	) {
 		this.rateAfterThrottle = options.targetPerSecond;
 		this.minimum = Math.max(0.1, options.targetPerSecond * (options.minimumShare ?? 0.05));
-		this.windowMs = WINDOW_MS + (options.guardMs ?? 10);
+		this.windowMs = WINDOW_MS + (options.guardMs ?? 20);
 	}
 
 	get currentPerSecond(): number {
@@ -61,16 +70,20 @@ export class AdaptivePacer {
 	/**
 	 * The earliest time from `now` when `messages` more sends fit in every window; Infinity while
 	 * that depends on a send still in flight (Meta may count it at any moment until it answers).
+	 * Meta counted an answered send by its answer less the quickest return trip, and counts a new
+	 * one after its quickest outward trip: together at most the quickest round trip.
 	 */
 	private earliestStart(now: number, messages: number): number {
 		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
 		let start = Math.max(now, this.pausedUntil);
-		this.sends = this.sends.filter((send) => !send.answered || send.at + this.windowMs > start);
+		const quickest = this.answers >= ANSWERS_BEFORE_TRUSTING_ROUND_TRIP ? this.quickestRoundTripMs : 0;
+		const countedBy = (send: Send) => (send.answeredAt === undefined ? Infinity : send.answeredAt - quickest);
+		this.sends = this.sends.filter((send) => countedBy(send) + this.windowMs > start);
 		let inWindow = this.sends.reduce((sum, send) => sum + send.messages, 0);
-		const leavingFirst = [...this.sends].sort((a, b) => freedAt(a) - freedAt(b));
-		for (const send of leavingFirst) {
+		const countedFirst = [...this.sends].sort((a, b) => countedBy(a) - countedBy(b));
+		for (const send of countedFirst) {
 			if (inWindow + messages <= capacity) break;
-			start = Math.max(start, freedAt(send) + this.windowMs);
+			start = Math.max(start, countedBy(send) + this.windowMs);
 			inWindow -= send.messages;
 		}
 		return start;
@@ -85,12 +98,13 @@ export class AdaptivePacer {
 			const now = this.clock.now();
 			const start = this.earliestStart(now, messages);
 			if (start <= now) {
-				const send = { at: now, messages, answered: false };
+				const send: Send = { leftAt: now, messages };
 				this.sends.push(send);
 				return {
 					settle: () => {
-						send.at = this.clock.now();
-						send.answered = true;
+						send.answeredAt = this.clock.now();
+						const roundTrip = send.answeredAt - send.leftAt;
+						this.quickestRoundTripMs = this.answers++ === 0 ? roundTrip : Math.min(this.quickestRoundTripMs, roundTrip);
 					},
 				};
 			}
@@ -108,7 +122,8 @@ export class AdaptivePacer {
 	}
 }
 
-/** When a send stops counting against a window that starts a second later: its answer, or never yet. */
-function freedAt(send: { at: number; answered: boolean }): number {
-	return send.answered ? send.at : Infinity;
+interface Send {
+	leftAt: number;
+	messages: number;
+	answeredAt?: number;
 }
