@@ -79,7 +79,8 @@ async function broadcastOnce(
 		tokens,
 		delivered: new Set(deliveries.map((delivery) => delivery.psid)).size,
 		sendingSeconds,
-		messagesPerSecond: sendingSeconds > 0 ? deliveries.length / sendingSeconds : 0,
+		// The last delivery opens a second of its own: n messages at r per second take n / r such seconds.
+		messagesPerSecond: deliveries.length / (sendingSeconds + 1),
 		peakPerSecond: page?.peakPerSecond ?? 0,
 		rateLimited: page?.rateLimited ?? 0,
 	};

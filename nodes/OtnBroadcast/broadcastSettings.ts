@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { evenBatchSize } from '../shared/broadcast/evenBatchSize';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { DEFAULT_RATE_PER_SECOND, MAX_SHARDS_SHARING_RATE } from './broadcastDescription';
 
@@ -51,7 +52,7 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 		ratePerSecond: pageRate / shardsSharingRate,
 		shardsSharingRate,
 		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
-		batchSize: paid ? 1 : Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)),
+		batchSize: paid ? 1 : evenBatchSize(Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)), pageRate / shardsSharingRate),
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
 		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,

@@ -60,3 +60,25 @@ describe('the broadcast summary with shards', () => {
 		expect(broadcastHint(counts).message).not.toContain('shard');
 	});
 });
+
+describe('the batch size against the rate', () => {
+	it.each([
+		// [Batch Size, Send Rate, shards, batches sent]
+		[50, 100, 1, 50],
+		[50, 250, 2, 41],
+		[50, 100, 2, 50],
+		[50, 120, 1, 40],
+		[50, 10, 1, 10],
+		[50, 0.5, 1, 1],
+		[20, 300, 1, 20],
+	])('batches of at most %p at %p/s over %p shard(s) go out %p at a time, so every second carries its whole share', (batchSize, ratePerSecond, shards, expected) => {
+		const read = settings({ ratePerSecond, options: { batchSize, shardsSharingRate: shards } });
+		expect(read.batchSize).toBe(expected);
+		const perSecond = Math.floor(read.ratePerSecond);
+		if (perSecond >= 1) expect(Math.floor(perSecond / read.batchSize) * read.batchSize).toBeGreaterThanOrEqual(perSecond - Math.ceil(perSecond / batchSize));
+	});
+
+	it('keeps one message per call through the paid API', () => {
+		expect(settings({ sendThrough: 'paidApi', campaignId: '120330000000000001', ratePerSecond: 250, options: { batchSize: 50 } }).batchSize).toBe(1);
+	});
+});
