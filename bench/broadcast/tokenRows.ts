@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { EmulatorClient } from '../../emulator/client';
 import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
+import type { TokenRow } from '../../nodes/shared/tokens/tokenRow';
 import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
 
 export interface ContestantPage {
@@ -28,26 +29,27 @@ export async function pageWithTokens(control: EmulatorClient, count: number): Pr
 	const worker = async () => {
 		while (next < count) {
 			const index = next++;
-			rows[index] = await issuedRow(control, pageId);
+			rows[index] = (await issuedTokenRow(control, pageId)) as unknown as IDataObject;
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(ISSUE_CONCURRENCY, count) }, worker));
 	return { appId: app.appId, appSecret: app.appSecret, pageId, pageToken, rows };
 }
 
-async function issuedRow(control: EmulatorClient, pageId: string): Promise<IDataObject> {
+/** A new subscriber of the Page who opted in to `topic`: the emulator's one-time token as a token row. */
+export async function issuedTokenRow(control: EmulatorClient, pageId: string, topic = 'deals', title = 'Deals'): Promise<TokenRow> {
 	const { psid } = await control.createSubscriber(pageId);
-	const issued = await control.issueToken(pageId, { psid, type: 'one_time', payload: 'deals', title: 'Deals' });
+	const issued = await control.issueToken(pageId, { psid, type: 'one_time', payload: topic, title });
 	const optedInAt = new Date(issued.createdAt);
 	return newTokenRow({
 		token: issued.token,
 		tokenType: 'one_time',
 		pageId,
 		psid,
-		topic: 'deals',
-		title: 'Deals',
+		topic,
+		title,
 		timezone: null,
 		optedInAt: optedInAt.toISOString(),
 		expiresAt: oneTimeTokenExpiry(optedInAt).toISOString(),
-	}) as unknown as IDataObject;
+	});
 }

@@ -5,11 +5,10 @@
  */
 import type { EmulatorClient } from '../../emulator/client';
 import { DEFAULT_PAGE_ID } from '../../emulator/config';
-import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
-import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
 import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
 import type { QueueStack } from '../../scripts/queue/queueStack';
 import { type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
+import { issuedTokenRow } from '../broadcast/tokenRows';
 import { PAGE_LIMIT_PER_SECOND, RATE_PER_SECOND } from './conditions';
 
 export interface BroadcastFigures {
@@ -89,24 +88,7 @@ async function broadcastOnce(
 /** Fresh subscribers with one-time tokens of `topic`, as token rows in otn_tokens; returns their PSIDs. */
 async function insertAudience(stack: QueueStack, control: EmulatorClient, count: number, topic: string): Promise<string[]> {
 	const rows = [];
-	for (let index = 0; index < count; index++) {
-		const { psid } = await control.createSubscriber(DEFAULT_PAGE_ID);
-		const issued = await control.issueToken(DEFAULT_PAGE_ID, { psid, type: 'one_time', payload: topic, title: topic });
-		const optedInAt = new Date(issued.createdAt);
-		rows.push(
-			newTokenRow({
-				token: issued.token,
-				tokenType: 'one_time',
-				pageId: DEFAULT_PAGE_ID,
-				psid,
-				topic,
-				title: topic,
-				timezone: null,
-				optedInAt: optedInAt.toISOString(),
-				expiresAt: oneTimeTokenExpiry(optedInAt).toISOString(),
-			}),
-		);
-	}
+	for (let index = 0; index < count; index++) rows.push(await issuedTokenRow(control, DEFAULT_PAGE_ID, topic, topic));
 	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
 		const json = JSON.stringify(rows.slice(start, start + INSERT_CHUNK)).replace(/'/g, "''");
 		stack.queryTokenStore(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
