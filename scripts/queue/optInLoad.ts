@@ -46,7 +46,7 @@ export async function issueOptIns(control: EmulatorClient, pageId: string, count
 }
 
 /** A Notify Me tap as Meta delivers it (reference §1.4). */
-function optInBody(pageId: string, psid: string, topic: string, token: string, time: number): string {
+export function optInBody(pageId: string, psid: string, topic: string, token: string, time: number): string {
 	const event = {
 		sender: { id: psid },
 		recipient: { id: pageId },

@@ -11,6 +11,7 @@ import { webhookSignature } from '../../nodes/shared/webhook/signature';
 import { createCredential } from '../../scripts/n8n/n8n-api';
 import { createWorkflow, type Execution, publishWorkflow, waitForExecutions, type WorkflowDefinition } from '../../scripts/n8n/n8n-workflows';
 import { repoRoot } from '../../scripts/n8n/runtime';
+import { optInBody } from '../../scripts/queue/optInLoad';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import type { E2eInstance } from './e2e-instance';
 
@@ -109,7 +110,7 @@ const party = (psid: string, time: number) => ({ sender: { id: psid }, recipient
 
 /** A Notify Me tap (reference §1.4). */
 export function oneTimeOptIn(psid: string, topic: string, token: string, time: number): string {
-	return envelope({ ...party(psid, time), optin: { type: 'one_time_notif_req', payload: topic, one_time_notif_token: token } }, time);
+	return optInBody(PAGE_ID, psid, topic, token, time);
 }
 
 /** A marketing messages opt-in, or its stop (reference §2.3). */
