@@ -7,18 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { UNUSABLE_ACCOUNT_STATES } from '../nodes/shared/graph/adAccountStates';
 import { appSecretProof, withGraphAuth } from '../nodes/shared/graph/graphAuth';
 import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
-
-/** Graph's account_status values that stop an ad account from paying for messages. */
-const UNUSABLE_ACCOUNT_STATES: Array<[number, string]> = [
-	[2, 'The ad account is disabled. Open it in Meta Ads Manager to see why and request a review.'],
-	[3, 'The ad account has an unsettled balance. Settle it in Meta Ads Manager (Billing).'],
-	[7, "The ad account is waiting for Meta's risk review. Try again once Meta has reviewed it."],
-	[8, 'The ad account is waiting for a settlement. Settle it in Meta Ads Manager (Billing).'],
-	[100, 'The ad account is being closed. Use another ad account.'],
-	[101, 'The ad account is closed. Use another ad account.'],
-];
 
 /**
  * The paid Marketing Message API (reference §3): a system user's access token and the ad account

@@ -16,8 +16,9 @@ import { readTokenRows } from '../shared/tokens/readRows';
 import { broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastHint } from './broadcastSummary';
-import { planBroadcast } from './planBroadcast';
-import { sendBroadcast } from './sendBroadcast';
+import { keepToPage, planBroadcast } from './planBroadcast';
+import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
+import { stopBeforeSending } from './stopBeforeSending';
 
 export class OtnBroadcast implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,28 +48,42 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		const plan = planBroadcast(this, rows, new Date(), settings.sendThrough);
+		let plan = planBroadcast(this, rows, new Date(), settings.sendThrough);
 
-		const notSent = plan.passed.map((passed) => outputItem(passed.row, passed.distinct.itemIndexes));
-		const reasons: Record<string, number> = {};
-		for (const passed of plan.passed) reasons[passed.reason] = (reasons[passed.reason] ?? 0) + 1;
-
-		const invalidMessages = reasons.messageInvalid ?? 0;
-		if (invalidMessages > 0 && plan.sends.length === 0 && !this.continueOnFail()) {
-			const example = plan.passed.find((passed) => passed.reason === 'messageInvalid')!;
+		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');
+		if (invalidMessages.length > 0 && plan.sends.length === 0 && !this.continueOnFail()) {
+			const example = invalidMessages[0];
 			throw new NodeOperationError(this.getNode(), `Messenger would refuse the message of every row (${example.row.error})`, {
 				itemIndex: example.distinct.itemIndexes[0],
 				description: 'Nothing was sent. Fix the message parameters (see Meta\'s limits in the README) and run again.',
 			});
 		}
 
+		const channel = await openBroadcastChannel(this, settings);
+		if (plan.sends.length > 0) {
+			// One call proves the credential before any send; a refusal leaves every row as it was.
+			const checked = await channel.preflight();
+			if (!checked.ok) {
+				const notSent = stopBeforeSending(this, plan, checked.failure);
+				this.addExecutionHints(
+					broadcastHint({ campaign: settings.campaign, dryRun: settings.dryRun, sent: 0, unconfirmed: 0, notSent: {}, stoppedBeforeSending: checked.failure.meaning }),
+				);
+				return [[], [...notSent, ...errors.items]];
+			}
+			if (checked.pageId !== undefined) plan = keepToPage(plan, checked.pageId);
+		}
+
+		const passedItems = plan.passed.map((passed) => outputItem(passed.row, passed.distinct.itemIndexes));
+		const reasons: Record<string, number> = {};
+		for (const passed of plan.passed) reasons[passed.reason] = (reasons[passed.reason] ?? 0) + 1;
+
 		if (settings.dryRun) {
 			const wouldSend = plan.sends.map((planned) => outputItem(planned.distinct.row, planned.distinct.itemIndexes));
 			this.addExecutionHints(broadcastHint({ campaign: settings.campaign, dryRun: true, sent: wouldSend.length, unconfirmed: 0, notSent: reasons }));
-			return [wouldSend, [...notSent, ...errors.items]];
+			return [wouldSend, [...passedItems, ...errors.items]];
 		}
 
-		const results = await sendBroadcast(this, plan.sends, settings);
+		const results = await sendBroadcast(this, channel, plan.sends, settings);
 		for (const [reason, count] of Object.entries(results.reasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
 		this.addExecutionHints(
 			broadcastHint({
@@ -81,6 +96,6 @@ export class OtnBroadcast implements INodeType {
 				rateShare: { ratePerSecond: settings.ratePerSecond, shardsSharingRate: settings.shardsSharingRate },
 			}),
 		);
-		return [results.sent, [...results.notSent, ...notSent, ...errors.items]];
+		return [results.sent, [...results.notSent, ...passedItems, ...errors.items]];
 	}
 }

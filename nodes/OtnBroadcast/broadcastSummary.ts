@@ -12,6 +12,16 @@ export interface BroadcastCounts {
 	stats?: BroadcastStats;
 	/** This execution's send rate and how many shards share the Page's rate; named when more than 1. */
 	rateShare?: { ratePerSecond: number; shardsSharingRate: number };
+	/** Why the check of the credential stopped the run before its first send. */
+	stoppedBeforeSending?: string;
+}
+
+/** Said whenever a stop left rows unsent, so nobody fears a lost audience or sends twice. */
+const NOTHING_SPENT =
+	'Rows left unsent by the stop are as they were: none of their tokens was spent. Fix the cause and run again; nothing is sent twice.';
+
+function stoppedMidRun(notSent: Record<string, number>): boolean {
+	return (notSent.stop ?? 0) + (notSent['not attempted (stop)'] ?? 0) > 0;
 }
 
 function reasons(notSent: Record<string, number>): string {
@@ -32,6 +42,13 @@ function shareOfRate(share: BroadcastCounts['rateShare']): string {
 /** One line a marketer reads after the run: what went out, what did not and why, how fast. No token. */
 export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
 	const notSentTotal = Object.values(counts.notSent).reduce((sum, count) => sum + count, 0);
+	if (counts.stoppedBeforeSending) {
+		return {
+			message: `Campaign "${counts.campaign}"${counts.dryRun ? ' (dry run)' : ''}: nothing was sent and no row was changed. ${counts.stoppedBeforeSending}. Fix it and run again; nothing is sent twice.`,
+			type: 'warning',
+			location: 'outputPane',
+		};
+	}
 	if (counts.dryRun) {
 		return {
 			message: `Dry run of campaign "${counts.campaign}": ${counts.sent} rows would be sent; ${notSentTotal} would not (${reasons(counts.notSent)}). Nothing was sent.`,
@@ -43,7 +60,7 @@ export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
 	const rate = seconds > 0 ? (counts.sent / seconds).toFixed(1) : '0';
 	const unconfirmed = counts.unconfirmed > 0 ? ` (${counts.unconfirmed} unconfirmed: retried after no answer and refused as already sent)` : '';
 	return {
-		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s${shareOfRate(counts.rateShare)}, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.`,
+		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s${shareOfRate(counts.rateShare)}, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.${stoppedMidRun(counts.notSent) ? ` ${NOTHING_SPENT}` : ''}`,
 		type: notSentTotal > 0 ? 'warning' : 'info',
 		location: 'outputPane',
 	};

@@ -9,7 +9,7 @@ import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
 import type { SendThrough } from './broadcastSettings';
 
 /** Why a row costs no call. */
-export type PassReason = Exclude<TokenStanding, 'eligible'> | 'notMarketing' | 'messageInvalid';
+export type PassReason = Exclude<TokenStanding, 'eligible'> | 'notMarketing' | 'messageInvalid' | 'otherPage';
 
 export interface PlannedSend {
 	distinct: DistinctRow<TokenRow>;
@@ -81,4 +81,25 @@ export function planBroadcast(
 		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject });
 	}
 	return plan;
+}
+
+/**
+ * Keeps the sends to the Page the credential speaks for. A row of another Page is never sent (its
+ * token would be refused, or worse, read as dead): it passes through with its status as it was and
+ * an error naming both Pages.
+ */
+export function keepToPage(plan: BroadcastPlan, pageId: string): BroadcastPlan {
+	const sends: PlannedSend[] = [];
+	const passed = [...plan.passed];
+	for (const planned of plan.sends) {
+		if (String(planned.row.pageId) === pageId) {
+			sends.push(planned);
+			continue;
+		}
+		const error =
+			`otherPage: this row belongs to Page ${planned.row.pageId}, but the credential's token speaks for Page ${pageId}. ` +
+			`Nothing was sent and the row is as it was: filter the rows by Page (Select for Broadcast's Page ID), or broadcast them with Page ${planned.row.pageId}'s credential`;
+		passed.push({ distinct: planned.distinct, row: { ...planned.row, error }, reason: 'otherPage' });
+	}
+	return { sends, passed };
 }

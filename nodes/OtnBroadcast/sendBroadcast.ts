@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction } from '../shared/broadcast/broadcastRunner';
+import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
@@ -13,6 +13,7 @@ import { PAID_API_MIN_INTERVAL_MS } from '../shared/tokens/paidApiRules';
 import { MARKETING_COOLDOWN_MS } from '../shared/tokens/tokenRules';
 import type { BroadcastSettings } from './broadcastSettings';
 import type { PlannedSend } from './planBroadcast';
+import { preflightPaidApi, preflightSendApi, type PreflightResult } from './preflight';
 
 export interface SendResults {
 	sent: INodeExecutionData[];
@@ -22,47 +23,64 @@ export interface SendResults {
 	stats: BroadcastStats;
 }
 
-type RunOptions = BroadcastOptions;
+/** One program's way to Meta: the check of its credential, and the sends. */
+export interface BroadcastChannel {
+	preflight(): Promise<PreflightResult>;
+	send(sends: PlannedSend[], options: BroadcastOptions): Promise<{ verdicts: SendVerdict[]; stats: BroadcastStats }>;
+}
 
 /** The Send API with the Page credential: tokens as recipients, up to 50 in a Graph batch. */
-async function sendWithSendApi(context: IExecuteFunctions, sends: PlannedSend[], settings: BroadcastSettings, options: RunOptions) {
+async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
 	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
-	return await runBroadcast(
-		sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
-		send,
-		options,
-	);
+	return {
+		preflight: async () => await preflightSendApi(client),
+		send: async (sends, options) =>
+			await runBroadcast(
+				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
+				send,
+				options,
+			),
+	};
 }
 
 /** The paid Marketing Message API with the Marketing credential: one call per message, no batches. */
-async function sendPaid(context: IExecuteFunctions, sends: PlannedSend[], settings: BroadcastSettings, options: RunOptions) {
+async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
 	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs });
 	const send: SendFunction<PaidMessageRequest> = async (requests) => Promise.all(requests.map((request) => client.sendPaidMessage(request)));
-	return await runBroadcast(
-		sends.map(
-			(planned): PaidMessageRequest => ({
-				campaignId: settings.campaign,
-				subscriptionToken: planned.row.token,
-				message: planned.message,
-				minConversationGapSeconds: settings.minConversationGapSeconds,
-			}),
-		),
-		send,
-		options,
-	);
+	return {
+		preflight: async () => await preflightPaidApi(client),
+		send: async (sends, options) =>
+			await runBroadcast(
+				sends.map(
+					(planned): PaidMessageRequest => ({
+						campaignId: settings.campaign,
+						subscriptionToken: planned.row.token,
+						message: planned.message,
+						minConversationGapSeconds: settings.minConversationGapSeconds,
+					}),
+				),
+				send,
+				options,
+			),
+	};
+}
+
+export async function openBroadcastChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
+	return settings.sendThrough === 'paidApi' ? await paidApiChannel(context, settings) : await sendApiChannel(context, settings);
 }
 
 /** Sends the planned messages and turns each verdict into the row to write back. */
 export async function sendBroadcast(
 	context: IExecuteFunctions,
+	channel: BroadcastChannel,
 	sends: PlannedSend[],
 	settings: BroadcastSettings,
 ): Promise<SendResults> {
 	const options = { ...settings, clock: realClock, signal: context.getExecutionCancelSignal?.() };
 	const paid = settings.sendThrough === 'paidApi';
-	const { verdicts, stats } = paid ? await sendPaid(context, sends, settings, options) : await sendWithSendApi(context, sends, settings, options);
+	const { verdicts, stats } = await channel.send(sends, options);
 
 	const results: SendResults = { sent: [], notSent: [], unconfirmed: 0, reasons: {}, stats };
 	const sendContext = {

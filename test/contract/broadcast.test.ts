@@ -6,6 +6,7 @@ import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode } from '../harness/n8nEngine';
 import { deliveriesPerToken, issuedRows } from './broadcastRows';
 import { useEmulator } from './emulatorFixture';
+import { startFrontProxy } from './frontProxy';
 
 const emulator = useEmulator();
 
@@ -74,18 +75,29 @@ describe('OTN Broadcast against the emulator', () => {
 		expect((await deliveriesPerToken(emulator.control, page.pageId)).get(String(first.token))).toBe(1);
 	});
 
-	it('stops at a refused credential and reports every row not attempted', async () => {
+	it('stops at a credential Meta refuses in the middle of a run and reports every row not attempted, unchanged', async () => {
 		const page = await emulator.newPage();
 		const rows = await issuedRows(emulator.control, page.pageId, 6);
-		const credentials = { messengerOtnPageApi: { ...page.credentials.messengerOtnPageApi, accessToken: 'REVOKED-PAGE-TOKEN' } };
-		const run = await runNode({ node: new OtnBroadcast(), parameters: parameters({ options: { batchSize: 1, concurrency: 1 } }), input: rows, credentials });
-		const [sent, notSent] = run.outputs;
-		expect(sent).toEqual([]);
-		expect(statuses(notSent)).toEqual(Array(6).fill('available'));
-		expect(notSent[0].json.error).toMatch(/^stop: Meta refused the Page access token/);
-		expect(notSent.slice(1).every((item) => String(item.json.error).startsWith('stop: Not sent:'))).toBe(true);
-		expect(JSON.stringify(run.run.data.resultData)).not.toContain('REVOKED-PAGE-TOKEN');
-		expect(await emulator.control.deliveries({ pageId: page.pageId })).toHaveLength(0);
+		// The check before the first send reaches the emulator; every send then meets Meta's 190.
+		const proxy = await startFrontProxy(emulator.url, {
+			status: 400,
+			contentType: 'application/json',
+			body: JSON.stringify({ error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'T190' } }),
+		});
+		try {
+			const credentials = { messengerOtnPageApi: { ...page.credentials.messengerOtnPageApi, graphHost: proxy.url } };
+			const run = await runNode({ node: new OtnBroadcast(), parameters: parameters({ options: { batchSize: 1, concurrency: 1 } }), input: rows, credentials });
+			const [sent, notSent] = run.outputs;
+			expect(sent).toEqual([]);
+			expect(proxy.answered).toBe(1);
+			expect(statuses(notSent)).toEqual(Array(6).fill('available'));
+			expect(notSent[0].json.error).toMatch(/^stop: Meta refused the Page access token/);
+			expect(notSent.slice(1).every((item) => String(item.json.error).startsWith('stop: Not sent:'))).toBe(true);
+			expect(run.hints[0].message).toMatch(/none of their tokens was spent/);
+			expect(JSON.stringify(run.run.data.resultData)).not.toContain(page.pageToken);
+		} finally {
+			await proxy.close();
+		}
 	});
 
 	it('counts without sending on a dry run', async () => {

@@ -44,7 +44,7 @@ describe('the Graph transport through n8n-core against the emulator', () => {
 		const page = await emulator.newPage({ requireAppSecretProof: true, withAppSecret: false });
 		const psid = await emulator.activeSubscriber(page.pageId);
 		const outcome = await withClient(page, (client) => client.sendMessage(text(psid)));
-		expect(outcome).toMatchObject({ ok: false, errorClass: 'invalid', error: { code: 100, httpStatus: 400 } });
+		expect(outcome).toMatchObject({ ok: false, errorClass: 'stop', error: { code: 100, httpStatus: 400 } });
 	});
 
 	it("reads the closed 24-hour window from Meta's body, with code, subcode and trace id", async () => {

@@ -44,7 +44,7 @@ describe('the Marketing Message API transport against the emulator', () => {
 		expect(outcome).toEqual({ ok: true, messageId: sent.trackingId });
 	});
 
-	it('classifies the 12-hour rule as not now, a stop as revoked, a region as a failed row', async () => {
+	it('classifies the 12-hour rule as not now, a stop as revoked, a region as unreachable (the row is kept)', async () => {
 		const page = await paidPage();
 		const [ana, ben, cleo] = [await optedIn(page), await optedIn(page), await optedIn(page, 'DE')];
 		await emulator.control.stopMarketing(page.pageId, { token: ben.token });
@@ -57,7 +57,7 @@ describe('the Marketing Message API transport against the emulator', () => {
 			'sent',
 			'2300035 notNow',
 			'2300034 tokenRevoked',
-			'2300032 invalid',
+			'2300032 unreachable',
 		]);
 		for (const outcome of outcomes) expect(JSON.stringify(outcome)).not.toMatch(new RegExp([ana.token, ben.token, cleo.token].join('|')));
 	});

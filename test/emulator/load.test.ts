@@ -168,7 +168,7 @@ describe('injected faults', () => {
 		await h.control.addFault({ kind: 'timeout', phase: 'after', count: 1, hangMs: 50, pageId: page.pageId });
 		const body = { recipient: { one_time_notif_token: issued.token }, message: { text: 'back in stock' } };
 		await noAnswer(send(h.graph, page.pageToken, body));
-		expectGraphError(await send(h.graph, page.pageToken, body), { code: 100, subcode: 2018001 });
+		expectGraphError(await send(h.graph, page.pageToken, body), { code: 10, subcode: 2018278 });
 		expect(await h.control.deliveries({ token: issued.token })).toHaveLength(1);
 	});
 

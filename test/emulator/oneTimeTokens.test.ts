@@ -25,7 +25,7 @@ describe('one-time notification tokens', () => {
 		expect(first.data).toEqual({ message_id: expect.stringMatching(/^m_/) });
 
 		const second = await send(h.graph, page.pageToken, tokenSend(token, 'again'));
-		expectGraphError(second, { code: 100, subcode: 2018001, message: '(#100) No matching user found' });
+		expectGraphError(second, { code: 10, subcode: 2018278, message: '(#10) This message is sent outside of allowed window.' });
 
 		const received = await h.control.deliveries({ token });
 		expect(received).toHaveLength(1);
@@ -34,13 +34,14 @@ describe('one-time notification tokens', () => {
 		expect(view).toMatchObject({ status: 'used', messageId: first.data.message_id });
 	});
 
-	it('answers a spent, an expired and an unknown token with the very same error', async () => {
+	it('answers a spent and an expired token with the very same outside-window error, an unknown token with no matching user', async () => {
 		const spent = await optedIn();
 		await send(h.graph, page.pageToken, tokenSend(spent.token));
 		const expired = await optedIn();
 		await h.control.advanceClock(365 * DAY);
-		const bodies = await Promise.all([spent.token, expired.token, 'never-issued'].map((token) => send(h.graph, page.pageToken, tokenSend(token))));
-		for (const response of bodies) expectGraphError(response, { code: 100, subcode: 2018001, message: '(#100) No matching user found' });
+		const bodies = await Promise.all([spent.token, expired.token].map((token) => send(h.graph, page.pageToken, tokenSend(token))));
+		for (const response of bodies) expectGraphError(response, { code: 10, subcode: 2018278, message: '(#10) This message is sent outside of allowed window.' });
+		expectGraphError(await send(h.graph, page.pageToken, tokenSend('never-issued')), { code: 100, subcode: 2018001, message: '(#100) No matching user found' });
 		expect(await h.control.deliveries({ token: expired.token })).toHaveLength(0);
 	});
 

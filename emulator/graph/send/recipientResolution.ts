@@ -1,4 +1,11 @@
-import { marketingCooldown, marketingStopped, marketingTokenExpired, marketingTokenInvalid, noMatchingUser } from '../../fixtures/graphErrors';
+import {
+	marketingCooldown,
+	marketingStopped,
+	marketingTokenExpired,
+	marketingTokenInvalid,
+	noMatchingUser,
+	oneTimeTokenNotHonoured,
+} from '../../fixtures/graphErrors';
 import type { PageRecord } from '../../state/directory';
 import type { EmulatorState } from '../../state/emulatorState';
 import type { SubscriberRecord } from '../../state/subscribers';
@@ -25,11 +32,10 @@ export function resolveRecipient(state: EmulatorState, page: PageRecord, request
 	const record = state.tokens.find(target.token);
 	const subscriber = record && record.pageId === page.pageId ? state.subscribers.get(page.pageId, record.psid) : undefined;
 	if (target.via === 'one_time_notif_token') {
-		// Unknown, another Page's, spent or expired: one answer that does not say which
-		// (undocumented: strictest reading, see README).
-		if (!subscriber || record?.type !== 'one_time' || record.usedAt !== null || now >= record.expiresAt) {
-			throw new GraphError(noMatchingUser());
-		}
+		// Unknown or another Page's: no subscriber of this Page. Spent or expired: Meta documents no
+		// error; the emulator answers as Meta does when it does not honour a one-time token (see README).
+		if (!subscriber || record?.type !== 'one_time') throw new GraphError(noMatchingUser());
+		if (record.usedAt !== null || now >= record.expiresAt) throw new GraphError(oneTimeTokenNotHonoured());
 		return { via: target.via, subscriber, token: record };
 	}
 	if (!subscriber || record?.type !== 'marketing') throw new GraphError(marketingTokenInvalid());

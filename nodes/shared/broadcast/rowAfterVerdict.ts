@@ -20,7 +20,6 @@ const STATUS_BY_CLASS: Partial<Record<ErrorClass, TokenStatus>> = {
 	tokenSpent: 'used',
 	tokenExpired: 'expired',
 	tokenRevoked: 'revoked',
-	invalid: 'failed',
 };
 
 /** Said of a row whose last attempt got no clear answer: the next run learns the truth from Meta. */
@@ -50,9 +49,10 @@ function afterSend(row: TokenRow, context: SendContext, messageId: string | null
 }
 
 /**
- * What one verdict makes of its token row, by the design's error table: a confirmed send spends a
- * one-time token and starts a marketing token's cool-down; Meta's refusal moves the row to the
- * status it names; a failure for now leaves the status and sets `error`, so a later run tries again.
+ * What one verdict makes of its token row, by the error table: a confirmed send spends a one-time
+ * token and starts a marketing token's cool-down; only Meta's refusal of the token itself moves the
+ * row to the status it names (used, expired, revoked); every other failure leaves the status and
+ * sets `error`, so a later run tries again.
  */
 export function rowAfterVerdict(row: TokenRow, verdict: SendVerdict, context: SendContext): RowAfterSend {
 	switch (verdict.kind) {

@@ -1,6 +1,8 @@
 /**
  * What a failed Graph call means for the token row and for the caller. Every Graph error maps to
  * exactly one class (errorTable.ts); each class has one effect. The README publishes both tables.
+ * Only tokenSpent, tokenExpired and tokenRevoked change a row's status: Meta said so about that
+ * token. Every other class leaves the status as it was.
  */
 export type ErrorClass =
 	| 'throttled'
@@ -12,7 +14,9 @@ export type ErrorClass =
 	| 'unreachable'
 	| 'outsideWindow'
 	| 'stop'
-	| 'invalid';
+	| 'invalid'
+	| 'unclear'
+	| 'otherPage';
 
 /** What the token row becomes. */
 export type RowEffect =
@@ -21,8 +25,7 @@ export type RowEffect =
 	| 'expired'
 	| 'revoked'
 	| 'available, nextEligibleAt set'
-	| 'unchanged, error set'
-	| 'failed';
+	| 'unchanged, error set';
 
 /** What the caller does next. */
 export type CallerAction = 'slow down, retry later' | 'retry with backoff' | 'move on' | 'stop';
@@ -87,12 +90,24 @@ export const ERROR_CLASS_EFFECTS: Record<ErrorClass, ClassEffect> = {
 		row: 'unchanged',
 		action: 'stop',
 		summary: 'credential, permission, budget, terms or a Page-wide restriction: nothing else can be sent until it is fixed',
-		howToFix: "Fix the credential, the app's permissions or the Page's settings in Meta's App Dashboard or Business Suite, then run again.",
+		howToFix: "Fix the credential, the app's permissions or the Page's settings in Meta's App Dashboard or Business Suite, then run again: no row was changed and nothing is sent twice.",
 	},
 	invalid: {
-		row: 'failed',
+		row: 'unchanged, error set',
 		action: 'move on',
-		summary: 'Meta refused the request itself',
+		summary: 'Meta refused the request itself, not the token: the token is kept',
 		howToFix: "Correct the request (see Meta's message) and run again.",
+	},
+	unclear: {
+		row: 'unchanged, error set',
+		action: 'move on',
+		summary: "Meta's answer does not say whether the token itself is spent (e.g. a bare code 100): the token is kept, never marked spent on a guess",
+		howToFix: "Read Meta's message in `error`. A later run asks Meta again; a token that really is spent is refused again and costs nothing.",
+	},
+	otherPage: {
+		row: 'unchanged, error set',
+		action: 'move on',
+		summary: "the row belongs to another Page than the credential's (or the campaign's): it is never sent, and kept as it was",
+		howToFix: "Filter the rows by Page (Select for Broadcast's Page ID), or broadcast them with that Page's credential.",
 	},
 };

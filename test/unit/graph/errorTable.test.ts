@@ -35,7 +35,7 @@ describe('classifying Meta errors', () => {
 		['paid API: recent organic activity', META_ERRORS.notAvailableRecentActivity, 'subscriptionToken', 'unreachable'],
 		['paid API: budget', META_ERRORS.budgetReached, 'subscriptionToken', 'stop'],
 		['paid API: terms', META_ERRORS.termsNotAccepted, 'subscriptionToken', 'stop'],
-		["paid API: one token's region", META_ERRORS.tokenRegionUnsupported, 'subscriptionToken', 'invalid'],
+		["paid API: one token's region", META_ERRORS.tokenRegionUnsupported, 'subscriptionToken', 'unreachable'],
 		['paid API: transient', META_ERRORS.paidTransient, 'subscriptionToken', 'transient'],
 		['paid API: send rate limit', META_ERRORS.paidRateLimit, 'subscriptionToken', 'throttled'],
 		['paid API code carried as a subcode', META_ERRORS.paidCodeAsSubcode, 'subscriptionToken', 'tokenExpired'],
@@ -44,14 +44,14 @@ describe('classifying Meta errors', () => {
 	});
 
 	describe('the traps the design names', () => {
-		it('reads 100 as a dead token, not a bad request, when the recipient is a marketing token', () => {
+		it("reads a marketing token as expired only on Meta's text that names it, and keeps it on any other 100", () => {
 			expect(classify(META_ERRORS.marketingTokenExpired, 'marketingToken')).toBe('tokenExpired');
-			expect(classify(META_ERRORS.marketingTokenInvalid, 'marketingToken')).toBe('invalid');
+			expect(classify(META_ERRORS.marketingTokenInvalid, 'marketingToken')).toBe('unclear');
 		});
 
-		it('reads 100 and the outside-window error as a spent one-time token', () => {
-			expect(classify(META_ERRORS.noMatchingUser, 'oneTimeToken')).toBe('tokenSpent');
+		it('reads the outside-window refusal of a one-time token as spent, and no matching user as unclear', () => {
 			expect(classify(META_ERRORS.outsideWindow, 'oneTimeToken')).toBe('tokenSpent');
+			expect(classify(META_ERRORS.noMatchingUser, 'oneTimeToken')).toBe('unclear');
 		});
 
 		it('does not take 613/1893016, 613/2018338 or 4/2018354 for rate limits', () => {
@@ -74,12 +74,13 @@ describe('classifying Meta errors', () => {
 	describe('failures without a Meta code', () => {
 		it.each([
 			['a time-out', { message: 'timeout', networkCode: 'ETIMEDOUT' }, 'transient'],
-			['a refused connection', { message: 'refused', networkCode: 'ECONNREFUSED' }, 'transient'],
+			['a refused connection', { message: 'refused', networkCode: 'ECONNREFUSED' }, 'stop'],
+			['a reset connection', { message: 'reset', networkCode: 'ECONNRESET' }, 'transient'],
 			['an unanswered batch item', { message: 'null', unanswered: true }, 'transient'],
 			['HTTP 502 without a body', { httpStatus: 502, message: 'Bad gateway' }, 'transient'],
 			['HTTP 429', { httpStatus: 429, message: 'Too many' }, 'throttled'],
 			['HTTP 403', { httpStatus: 403, message: 'Forbidden' }, 'stop'],
-			['HTTP 400 without a code', { httpStatus: 400, message: 'Bad request' }, 'invalid'],
+			['HTTP 400 without a code', { httpStatus: 400, message: 'Bad request' }, 'stop'],
 			['an unknown code on a 500', { httpStatus: 500, code: 999999, message: '?' }, 'transient'],
 			['an unknown code on a 400', { httpStatus: 400, code: 999999, message: '?' }, 'invalid'],
 		] as Array<[string, GraphError, string]>)('%s', (_name, error, expected) => {
@@ -99,7 +100,9 @@ describe('classifying Meta errors', () => {
 		expect(ERROR_CLASS_EFFECTS.tokenSpent.row).toBe('used');
 		expect(ERROR_CLASS_EFFECTS.tokenExpired.row).toBe('expired');
 		expect(ERROR_CLASS_EFFECTS.tokenRevoked.row).toBe('revoked');
-		expect(ERROR_CLASS_EFFECTS.invalid.row).toBe('failed');
+		expect(ERROR_CLASS_EFFECTS.invalid.row).toBe('unchanged, error set');
+		expect(ERROR_CLASS_EFFECTS.unclear.row).toBe('unchanged, error set');
+		expect(ERROR_CLASS_EFFECTS.otherPage.row).toBe('unchanged, error set');
 		expect(ERROR_CLASS_EFFECTS.notNow.row).toBe('available, nextEligibleAt set');
 		expect(ERROR_CLASS_EFFECTS.stop.action).toBe('stop');
 		expect(ERROR_CLASS_EFFECTS.throttled.action).toBe('slow down, retry later');

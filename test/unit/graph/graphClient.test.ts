@@ -72,7 +72,8 @@ describe('the Graph client', () => {
 			message: { text: 'hi' },
 		});
 		expect(JSON.stringify(outcome)).not.toMatch(/PAGE-TOKEN-SECRET|APP-SECRET-VALUE|OTN-TOKEN-123/);
-		expect(outcome).toMatchObject({ errorClass: 'tokenSpent' });
+		// A bare 100 names no token verdict: the row would be kept.
+		expect(outcome).toMatchObject({ errorClass: 'unclear' });
 	});
 
 	describe('batches', () => {
@@ -85,7 +86,7 @@ describe('the Graph client', () => {
 				return ok(
 					batch.map((_, i) =>
 						i === 1
-							? { code: 400, body: JSON.stringify(META_ERRORS.noMatchingUser.body) }
+							? { code: 400, body: JSON.stringify(META_ERRORS.outsideWindow.body) }
 							: i === 2
 								? null
 								: { code: 200, body: JSON.stringify({ recipient_id: `p${i}`, message_id: `m_${i}` }) },

@@ -12,7 +12,7 @@ describe('classifying the paid Marketing Message API errors by the issue (refere
 		['token stopped: revoked', [2300034], 'tokenRevoked'],
 		['token expired: expired', [2300037], 'tokenExpired'],
 		['minimum delay or frequency cap: not now', [2300035, 2300042, 2300043, 2300044], 'notNow'],
-		["one token's region: that row fails", [2300032], 'invalid'],
+		["one token's region: that row is kept, error set", [2300032], 'unreachable'],
 		['budget: stop', [2300015, 2300053, 2300054], 'stop'],
 		['payment: stop', [2300011, 2300058, 2300059], 'stop'],
 		['terms: stop', [2300013, 2300019, 2300066, 2300067, 2300069], 'stop'],
@@ -21,7 +21,8 @@ describe('classifying the paid Marketing Message API errors by the issue (refere
 		['transient: retry later', [2300055, 2300057, 2300060, 2300061, 2300062, 2300063], 'transient'],
 		['rate limit: back off', [2300078, 2300079, 2300080], 'throttled'],
 		['subscriber not reachable now', [2300036, 2300052], 'unreachable'],
-		['a token Meta cannot load or of another Page: that row fails', [2300004, 2300005], 'invalid'],
+		['a token Meta cannot load: kept, never marked on a guess', [2300004], 'unclear'],
+		["a token of another Page than the campaign's: kept", [2300005], 'otherPage'],
 	] as const)('%s', (_name, codes, expected) => {
 		for (const code of codes) expect([code, classify(code).errorClass]).toEqual([code, expected]);
 	});
@@ -29,7 +30,7 @@ describe('classifying the paid Marketing Message API errors by the issue (refere
 	it('says what each class does to the row and the broadcast, as the issue asks', () => {
 		expect(ERROR_CLASS_EFFECTS[classify(2300035).errorClass]).toMatchObject({ row: 'available, nextEligibleAt set', action: 'move on' });
 		expect(ERROR_CLASS_EFFECTS[classify(2300015).errorClass]).toMatchObject({ action: 'stop' });
-		expect(ERROR_CLASS_EFFECTS[classify(2300032).errorClass]).toMatchObject({ row: 'failed' });
+		expect(ERROR_CLASS_EFFECTS[classify(2300032).errorClass]).toMatchObject({ row: 'unchanged, error set' });
 		expect(ERROR_CLASS_EFFECTS[classify(2300078).errorClass].action).toBe('slow down, retry later');
 	});
 
@@ -47,7 +48,7 @@ describe('classifying the paid Marketing Message API errors by the issue (refere
 		expect(classify(190, 'adAccount').meaning).toMatch(/system user's access token.*Messenger OTN Marketing API credential/);
 		expect(classify(190, 'psid').meaning).toMatch(/Page access token/);
 		expect(classify(100, 'adAccount', 33)).toMatchObject({ errorClass: 'stop', meaning: expect.stringMatching(/assign the ad account to the system user/) });
-		expect(classify(100, 'psid', 33).errorClass).toBe('invalid');
+		expect(classify(100, 'psid', 33)).toMatchObject({ errorClass: 'stop', meaning: expect.stringMatching(/Page access token/) });
 		expect(classify(200, 'subscriptionToken').meaning).toMatch(/paid_marketing_messages/);
 	});
 });
