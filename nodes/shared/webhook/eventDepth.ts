@@ -1,7 +1,7 @@
 /**
- * How deep a webhook event may nest. Meta's deepest events (a message's attachment payloads) stay
- * below ten levels; a body nested thousands of levels deep would overflow the stack of anything
- * that walks it, so such an event is refused before anything walks it.
+ * How deep a webhook event may nest. The events the trigger reads (reference §1.4, §2.3, §3.5,
+ * §5.2, §6) nest a few levels; one nested thousands of levels deep would overflow the stack of
+ * anything that walks it, so it is refused before anything does.
  */
 export const MAX_EVENT_DEPTH = 64;
 

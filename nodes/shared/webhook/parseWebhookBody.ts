@@ -25,7 +25,7 @@ function tooDeepEvent(pageId: string, rawEvent: unknown): MessengerEventItem {
 		psid: null,
 		timestamp: null,
 		raw: (isObject(rawEvent) ? rawEvent : { value: rawEvent }) as IDataObject,
-		error: `The event nests deeper than ${MAX_EVENT_DEPTH} levels, which no Messenger event does`,
+		error: `The event nests deeper than ${MAX_EVENT_DEPTH} levels; the trigger reads no event that deep`,
 	};
 }
 
