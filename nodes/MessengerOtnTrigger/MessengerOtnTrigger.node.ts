@@ -25,6 +25,9 @@ export class MessengerOtnTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: PAGE_CREDENTIAL_TYPE, required: true }],
+		// Newer n8n versions redact these output fields in stored executions (2.40 does not yet);
+		// `raw` never carries the token (rawWithoutTokens.ts).
+		sensitiveOutputFields: ['token'],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },

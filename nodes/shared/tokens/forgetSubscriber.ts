@@ -1,5 +1,5 @@
 import { dedupeRows, type DistinctRow, type IndexedRow } from './dedupeRows';
-import { idCell, textCell, tokenIdCell } from './rowCells';
+import { idCell, tokenCell, tokenIdCell } from './rowCells';
 import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
 import { tokenIdOf } from './tokenId';
 
@@ -17,7 +17,7 @@ export type SubscriberRow = {
 export function readSubscriberRow(raw: Raw): RowCheck<SubscriberRow> {
 	return checkRow(() => {
 		const read: RowReader = new RowReader(raw, raw.token);
-		const token = read.cell('token', textCell);
+		const token = read.cell('token', tokenCell);
 		const tokenId = read.cell('tokenId', tokenIdCell) ?? (token === null ? null : tokenIdOf(token));
 		if (tokenId === null) read.fail('tokenId', 'columns "tokenId" and "token" are both empty');
 		return { tokenId, pageId: read.cell('pageId', idCell), psid: read.required('psid', idCell) };

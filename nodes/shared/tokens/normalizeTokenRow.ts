@@ -1,5 +1,5 @@
 import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
-import { choiceCell, dateCell, idCell, textCell, tokenIdCell } from './rowCells';
+import { choiceCell, dateCell, idCell, textCell, tokenCell, tokenIdCell } from './rowCells';
 import { tokenIdOf } from './tokenId';
 import { TOKEN_STATUSES, TOKEN_TYPES, type TokenRow } from './tokenRow';
 import { oneTimeTokenExpiry } from './tokenRules';
@@ -17,7 +17,7 @@ export interface NormalizeTokenRowOptions {
 export function normalizeTokenRow(raw: Raw, options: NormalizeTokenRowOptions): RowCheck<TokenRow> {
 	return checkRow(() => {
 		const read: RowReader = new RowReader(raw, raw.token);
-		const token = options.requireToken ? read.required('token', textCell) : read.cell('token', textCell);
+		const token = options.requireToken ? read.required('token', tokenCell) : read.cell('token', tokenCell);
 		const storedId = read.cell('tokenId', tokenIdCell);
 		if (token !== null && storedId !== null && storedId !== tokenIdOf(token)) {
 			read.fail('tokenId', 'column "tokenId" does not belong to the token in the same row (was one column sorted or edited alone?)');

@@ -25,15 +25,25 @@ export function textCell(value: unknown): Cell<string | null> {
 	return { problem: 'which is not text' };
 }
 
-/**
- * A Page ID or PSID. Sheets may turn these long digit strings into numbers; beyond 2^53 a number
- * has already lost digits, and a wrong PSID would message someone else.
- */
-export function idCell(value: unknown): Cell<string | null> {
+/** Text of digits that a sheet may have turned into a number; beyond 2^53 that number has lost digits. */
+function exactDigitsCell(value: unknown, what: string): Cell<string | null> {
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-		return { problem: 'which is a number too large to be exact; store IDs as text (format the column as plain text)' };
+		return { problem: `which is a number too large to be exact; store ${what} as text (format the column as plain text)` };
 	}
 	return textCell(value);
+}
+
+/** A Page ID or PSID: a wrong PSID would message someone else. */
+export function idCell(value: unknown): Cell<string | null> {
+	return exactDigitsCell(value, 'IDs');
+}
+
+/**
+ * A token. The paid API's are 17-digit numbers (reference §3.5); one a sheet rounded is another
+ * token, or none.
+ */
+export function tokenCell(value: unknown): Cell<string | null> {
+	return exactDigitsCell(value, 'tokens');
 }
 
 /** A tokenId as tokenIdOf makes it; anything else is a sign of a shifted or edited column. */
