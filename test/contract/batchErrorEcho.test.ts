@@ -21,6 +21,11 @@ async function echoingGraph(echo: Echo): Promise<{ url: string; batches: number;
 		let raw = '';
 		request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
 		request.on('end', () => {
+			// The broadcast's check of the credential before its first send.
+			if (request.method === 'GET' && request.url?.includes('/me')) {
+				response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: PAGE_ID, name: 'Echo Page' }));
+				return;
+			}
 			const batch = (JSON.parse(raw || '{}') as { batch?: Array<{ body: string }> }).batch;
 			if (batch) state.batches++;
 			const { statusCode, body } = batch ? echo(batch, raw) : { statusCode: 500, body: { error: { message: 'expected a batch' } } };
