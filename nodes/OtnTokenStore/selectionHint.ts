@@ -1,9 +1,24 @@
 import type { SelectionCounts, Shard } from '../shared/tokens/selectForBroadcast';
 
 const MAX_TOPICS_LISTED = 10;
+const MAX_PAGES_LISTED = 5;
 
 function count(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Said when the eligible rows belong to several Pages: OTN Broadcast sends only its credential's
+ * Page's rows and keeps the others as they were, which a marketer should know before the run.
+ */
+export function severalPagesWarning(counts: SelectionCounts): string | undefined {
+	const pages = counts.eligiblePages;
+	if (pages.length <= 1) return undefined;
+	const listed = pages.slice(0, MAX_PAGES_LISTED).join(', ') + (pages.length > MAX_PAGES_LISTED ? ` and ${pages.length - MAX_PAGES_LISTED} more` : '');
+	return (
+		`The eligible rows belong to ${pages.length} Pages (${listed}). OTN Broadcast sends only the rows of its credential's Page ` +
+		"and keeps the others as they were: set Page ID to select one Page's rows, and broadcast each Page with its own credential."
+	);
 }
 
 /** The counts of a selection in words: figures only, never a token or a PSID. */

@@ -95,6 +95,17 @@ describe('OTN Token Store in the real engine', () => {
 		withoutTokens([run.hints, errors.map((item) => [item.json.error, item.json.details])], TOKEN);
 	});
 
+	it('Select for Broadcast warns when the eligible rows belong to several Pages, and says nothing of it for one', async () => {
+		const input = [storedRow(TOKEN), storedRow(`OTHER-PAGE-${TOKEN}`, { pageId: '900000000000009', psid: 'another-subscriber' })];
+		const both = await runNode({ node, parameters: { resource: 'token', operation: 'selectForBroadcast', topic: 'deals' }, input });
+		expect(both.outputs[0]).toHaveLength(2);
+		const warning = both.hints.find((hint) => /Pages/.test(hint.message));
+		expect(warning?.message).toMatch(/^The eligible rows belong to 2 Pages \(.*900000000000009.*\)\. OTN Broadcast sends only the rows of its credential's Page and keeps the others as they were: set Page ID/);
+		const one = await runNode({ node, parameters: { resource: 'token', operation: 'selectForBroadcast', topic: 'deals', pageId: '900000000000009' }, input });
+		expect(one.outputs[0]).toHaveLength(1);
+		expect(one.hints.map((hint) => hint.message).join(' ')).not.toMatch(/belong to \d+ Pages/);
+	});
+
 	it('Apply Event: reads the event through an expression and puts out the key and changed columns of each row', async () => {
 		const read = triggerItem(EVENTS.read);
 		const sentAt = new Date(TIME - 60_000).toISOString();

@@ -52,6 +52,8 @@ export interface SelectionCounts {
 	/** Eligible subscribers beyond the cap. */
 	overCap: number;
 	byTopic: TopicCounts[];
+	/** The Pages of the eligible rows, in order: a broadcast sends for one Page only. */
+	eligiblePages: string[];
 }
 
 export interface Selection {
@@ -133,6 +135,7 @@ export function selectForBroadcast(rows: Array<IndexedRow<TokenRow>>, options: S
 			extraTokens: perTopic.reduce((sum, topic) => sum + topic.extraTokens, 0),
 			overCap: chosen.length - eligible.length,
 			byTopic: perTopic,
+			eligiblePages: [...new Set(eligible.map(({ row }) => String(row.pageId)))].sort(),
 		},
 	};
 }

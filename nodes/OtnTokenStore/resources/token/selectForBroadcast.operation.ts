@@ -5,7 +5,7 @@ import { selectForBroadcast as select, type Shard } from '../../../shared/tokens
 import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
 import { readTokenRows } from '../../../shared/tokens/readRows';
-import { selectionHint } from '../../selectionHint';
+import { selectionHint, severalPagesWarning } from '../../selectionHint';
 
 interface SelectOptions {
 	maxRows?: number;
@@ -57,6 +57,8 @@ export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[
 		now: new Date(),
 	});
 	this.addExecutionHints({ message: selectionHint(selection.counts, shard), location: 'outputPane' });
+	const severalPages = severalPagesWarning(selection.counts);
+	if (severalPages) this.addExecutionHints({ message: severalPages, type: 'warning', location: 'outputPane' });
 	return [
 		[...selection.eligible.map(({ row, itemIndexes }) => outputItem(row, itemIndexes)), ...errors.items],
 		selection.statusChanges.map((update) => outputItem(updateJson(update), update.itemIndexes)),
