@@ -45,6 +45,17 @@ async function emulatorTokenStatuses(pageId: string): Promise<string[]> {
 	return (await emulator.control.tokens(pageId)).map((token) => token.status);
 }
 
+/** Prints what the case's run made of the rows, and what the emulator holds, before anything is asserted. */
+async function report(label: string, run: NodeRun, pageId: string): Promise<void> {
+	const count = (values: unknown[]) => JSON.stringify(values.reduce<Record<string, number>>((all, value) => ({ ...all, [String(value)]: (all[String(value)] ?? 0) + 1 }), {}));
+	const rowStatuses = (run.outputs[1] ?? []).map((item) => item.json.status);
+	console.log(
+		`broadcast safety, ${label}: sent ${(run.outputs[0] ?? []).length}, not sent statuses ${count(rowStatuses)}` +
+			`${run.error ? ` (node failed: ${run.error.message})` : ''}; emulator tokens ${count(await emulatorTokenStatuses(pageId))}, ` +
+			`deliveries ${(await emulator.control.deliveries({ pageId })).length}`,
+	);
+}
+
 /** The case's run changed no row, sent nothing, and a run with the right credential then sends each token once. */
 async function expectNothingSpentThenOnce(page: EmulatedPage, rows: IDataObject[], run: NodeRun): Promise<void> {
 	const [sent, notSent] = run.outputs;
@@ -59,6 +70,7 @@ async function expectNothingSpentThenOnce(page: EmulatedPage, rows: IDataObject[
 	const again = await broadcast(fixed.outputs[0].map((item) => item.json), page.credentials);
 	expect(again.outputs[0]).toEqual([]);
 	const perToken = await deliveriesPerToken(emulator.control, page.pageId);
+	console.log(`  after the fix: sent ${fixed.outputs[0].length}, re-run sent ${again.outputs[0].length}, deliveries per token ${JSON.stringify(rows.map((row) => perToken.get(String(row.token)) ?? 0))}`);
 	expect(rows.map((row) => perToken.get(String(row.token)))).toEqual(Array(rows.length).fill(1));
 }
 
@@ -74,6 +86,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		expect(JSON.stringify(failed.run.data.resultData)).not.toContain('a-mistyped-app-secret');
 
 		const run = await broadcast(rows, wrongSecret);
+		await report('wrong App Secret', run, page.pageId);
 		expect(run.outputs[1][0].json.error).toMatch(/^stop: Meta refused the appsecret_proof.*Nothing was sent and this row is as it was/);
 		expect(run.hints[0].message).toMatch(/nothing was sent and no row was changed/);
 		await expectNothingSpentThenOnce(page, rows, run);
@@ -83,6 +96,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		const page = await emulator.newPage({ requireAppSecretProof: true, withAppSecret: false });
 		const rows = await audience(page);
 		const run = await broadcast(rows, page.credentials);
+		await report('appsecret_proof required, none in the credential', run, page.pageId);
 		expect(run.outputs[1][0].json.error).toMatch(/^stop: Meta refused the appsecret_proof/);
 		expect(await emulator.control.deliveries({ pageId: page.pageId })).toHaveLength(0);
 		expect(await emulatorTokenStatuses(page.pageId)).toEqual(Array(rows.length).fill('available'));
@@ -95,6 +109,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		const page = await emulator.newPage();
 		const rows = await audience(page);
 		const run = await broadcast(rows, withPageCredential(page, { accessToken: 'EXPIRED-PAGE-TOKEN' }));
+		await report('expired Page token', run, page.pageId);
 		expect(run.outputs[1][0].json.error).toMatch(/^stop: Meta refused the Page access token/);
 		expect(JSON.stringify(run.outputs)).not.toContain('EXPIRED-PAGE-TOKEN');
 		await expectNothingSpentThenOnce(page, rows, run);
@@ -107,6 +122,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		const page = await emulator.newPage();
 		const rows = await audience(page);
 		const run = await broadcast(rows, withPageCredential(page, { graphHost }));
+		await report(`wrong Graph Host (${graphHost})`, run, page.pageId);
 		const error = String(run.outputs[1][0].json.error);
 		expect(error).toMatch(/^stop: The Graph API cannot be reached .*Graph Host/);
 		expect(error).not.toMatch(/may have been delivered/);
@@ -120,6 +136,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		const rowsB = await audience(pageB);
 
 		const run = await broadcast([...rowsA, ...rowsB], pageA.credentials);
+		await report("another Page's rows (Page B's emulator record)", run, pageB.pageId);
 		const [sent, notSent] = run.outputs;
 		expect(sent.map((item) => item.json.tokenId)).toEqual(rowsA.map((row) => row.tokenId));
 		expect(statusById(notSent)).toEqual(Object.fromEntries(rowsB.map((row) => [row.tokenId, 'available'])));
@@ -140,6 +157,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		});
 		try {
 			const run = await broadcast(rows, withPageCredential(page, { graphHost: proxy.url }));
+			await report('HTML 400 from a proxy', run, page.pageId);
 			expect(proxy.answered).toBeGreaterThan(0);
 			expect(run.outputs[1][0].json.error).toMatch(/^stop: The answer \(HTTP 400\) is not the Graph API's/);
 			expect(run.hints[0].message).toMatch(/none of their tokens was spent/);
@@ -159,6 +177,7 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 		});
 		try {
 			const run = await broadcast(rows, withPageCredential(page, { graphHost: proxy.url }));
+			await report('HTTP 500 with code 100', run, page.pageId);
 			expect(proxy.answered).toBeGreaterThanOrEqual(2);
 			const errors = run.outputs[1].map((item) => String(item.json.error));
 			expect(errors.every((error) => /^transient: Meta answered HTTP 500 \(code 100\).*may have been delivered/.test(error))).toBe(true);
@@ -192,6 +211,7 @@ describe('through the paid Marketing Message API, a refused credential or ad acc
 		const credentials = { ...page.credentials, messengerOtnMarketingApi: { ...page.credentials.messengerOtnMarketingApi, ...change } };
 
 		const run = await runNode({ node: new OtnBroadcast(), parameters: paidParameters(campaignId), input: rows, credentials, onError: 'continueRegularOutput' });
+		await report(`paid API, ${_name}`, run, page.pageId);
 		const [sent, notSent] = run.outputs;
 		expect(sent).toEqual([]);
 		expect(statusById(notSent)).toEqual(Object.fromEntries(rows.map((row) => [row.tokenId, 'available'])));
