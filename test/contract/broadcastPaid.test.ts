@@ -1,6 +1,5 @@
 // OTN Broadcast through the paid Marketing Message API, in n8n-core's real engine against the
 // emulator: marketing tokens only, under a message campaign, one message per token per 12 hours.
-import axios from 'axios';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
@@ -10,15 +9,6 @@ import { useEmulator } from './emulatorFixture';
 
 const emulator = useEmulator();
 
-async function paidPage() {
-	const page = await emulator.withAdAccount(await emulator.newPage());
-	const { data } = await axios.post(
-		`${emulator.url}/v25.0/act_${page.adAccountId}/message_campaign`,
-		{ name: 'Spring sale', lifetime_budget: 100_000, page_id: page.pageId },
-		{ headers: { Authorization: `Bearer ${page.systemUserToken}` } },
-	);
-	return { page, campaignId: String(data.id) };
-}
 
 const parameters = (campaignId: string): INodeParameters => ({
 	sendThrough: 'paidApi',
@@ -33,7 +23,7 @@ const parameters = (campaignId: string): INodeParameters => ({
 
 describe('OTN Broadcast through the paid Marketing Message API', () => {
 	it('sends every marketing token once under the campaign; a second run within 12 hours sends nothing and says when each can go', async () => {
-		const { page, campaignId } = await paidPage();
+		const { page, campaignId } = await emulator.paidPageWithCampaign();
 		const marketing = await issuedRows(emulator.control, page.pageId, 4, 'marketing');
 		const [oneTime] = await issuedRows(emulator.control, page.pageId, 1, 'one_time');
 		const input = [...marketing, oneTime];
@@ -63,7 +53,7 @@ describe('OTN Broadcast through the paid Marketing Message API', () => {
 	});
 
 	it('refuses a message the paid API would refuse for every token before the first call', async () => {
-		const { page, campaignId } = await paidPage();
+		const { page, campaignId } = await emulator.paidPageWithCampaign();
 		const rows = await issuedRows(emulator.control, page.pageId, 2, 'marketing');
 		const run = await runNode({
 			node: new OtnBroadcast(),
@@ -76,7 +66,7 @@ describe('OTN Broadcast through the paid Marketing Message API', () => {
 	});
 
 	it('stops with the reason when the campaign is not active, reporting every row not attempted', async () => {
-		const { page, campaignId } = await paidPage();
+		const { page, campaignId } = await emulator.paidPageWithCampaign();
 		const rows = await issuedRows(emulator.control, page.pageId, 5, 'marketing');
 		await emulator.control.paid.setCampaignStatus(campaignId, 'PAUSED');
 		const run = await runNode({

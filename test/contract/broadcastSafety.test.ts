@@ -2,7 +2,6 @@
 // emulator, a wrong credential, secret, host or Page, a proxy's page and a server error each leave
 // every row's status as it was, the emulator still holds every token as available, and a run after
 // the fix delivers each token exactly once.
-import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
@@ -189,15 +188,6 @@ describe('a broadcast that cannot reach its audience spends none of it', () => {
 });
 
 describe('through the paid Marketing Message API, a refused credential or ad account spends nothing', () => {
-	async function paidPage() {
-		const page = await emulator.withAdAccount(await emulator.newPage());
-		const { data } = await axios.post(
-			`${emulator.url}/v25.0/act_${page.adAccountId}/message_campaign`,
-			{ name: 'Spring sale', lifetime_budget: 100_000, page_id: page.pageId },
-			{ headers: { Authorization: `Bearer ${page.systemUserToken}` } },
-		);
-		return { page, campaignId: String(data.id) };
-	}
 
 	const paidParameters = (campaignId: string) => ({ ...parameters(), sendThrough: 'paidApi', campaignId, minConversationGapSeconds: 0 });
 
@@ -206,7 +196,7 @@ describe('through the paid Marketing Message API, a refused credential or ad acc
 		['a wrong App Secret', { appSecret: 'a-mistyped-app-secret' }, /appsecret_proof/],
 		['an ad account the system user cannot reach', { adAccountId: 'act_999999999' }, /ad account or campaign does not exist/],
 	] as const)('%s stops before the first paid send; the fixed credential then sends each token once', async (_name, change, reason) => {
-		const { page, campaignId } = await paidPage();
+		const { page, campaignId } = await emulator.paidPageWithCampaign();
 		const rows = await issuedRows(emulator.control, page.pageId, 3, 'marketing');
 		const credentials = { ...page.credentials, messengerOtnMarketingApi: { ...page.credentials.messengerOtnMarketingApi, ...change } };
 

@@ -1,5 +1,6 @@
 // One emulator per test file, and a fresh app (own Page, token and secret) per test, so tests
 // never see each other's subscribers, faults or rate limits.
+import axios from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { EmulatorClient, type AppWithPages, type CreateAdAccountInput } from '../../emulator/client';
@@ -71,6 +72,16 @@ export function useEmulator() {
 					},
 				},
 			};
+		},
+		/** A Page with an ad account (withAdAccount) and an active message campaign of its own. */
+		async paidPageWithCampaign(): Promise<{ page: EmulatedPage & { adAccountId: string; systemUserToken: string }; campaignId: string }> {
+			const page = await this.withAdAccount(await this.newPage());
+			const { data } = await axios.post(
+				`${emulator.url}/v25.0/act_${page.adAccountId}/message_campaign`,
+				{ name: 'Spring sale', lifetime_budget: 100_000, page_id: page.pageId },
+				{ headers: { Authorization: `Bearer ${page.systemUserToken}` } },
+			);
+			return { page, campaignId: String(data.id) };
 		},
 		/** A subscriber who just wrote to the Page (their 24-hour window is open). */
 		async activeSubscriber(pageId: string): Promise<string> {
