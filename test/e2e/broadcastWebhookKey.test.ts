@@ -3,13 +3,15 @@
  * a call without the key, or with a wrong one, is refused, starts no execution and sends nothing;
  * the call with the key broadcasts.
  */
-import { issuedTokenRow } from '../../bench/broadcast/tokenRows';
+import { randomUUID } from 'node:crypto';
+
 import { BROADCAST_KEY_HEADER, createBroadcastKey } from '../../scripts/demo/broadcastKey';
 import { BROADCAST_EXAMPLE, BROADCAST_WEBHOOK, filledExample, webhookPathOf } from '../../scripts/demo/exampleWorkflows';
 import { createTokenTable } from '../../scripts/demo/tokenTable';
 import { insertDataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { createWorkflow, executions, publishWorkflow, unpublishWorkflow, waitForExecutions } from '../../scripts/n8n/n8n-workflows';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
+import { issuedRows } from '../contract/broadcastRows';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
 
@@ -34,9 +36,9 @@ describe("examples/broadcast.json's Start by Webhook in a real n8n", () => {
 	beforeAll(async () => {
 		page = await newE2ePage(n8n, 'Broadcast key e2e');
 		const table = await createTokenTable(n8n, `otn_tokens_key_${page.app.appId}`);
-		const rows = [await issuedTokenRow(page.control, page.pageId), await issuedTokenRow(page.control, page.pageId)];
-		psids.push(...rows.map((row) => row.psid));
-		await insertDataTableRows(n8n, table.id, rows as unknown as Array<Record<string, unknown>>);
+		const rows = await issuedRows(page.control, page.pageId, 2);
+		psids.push(...rows.map((row) => String(row.psid)));
+		await insertDataTableRows(n8n, table.id, rows);
 
 		const broadcastKey = await createBroadcastKey(n8n, `Broadcast key e2e (${page.app.appId})`);
 		key = broadcastKey.headers;
@@ -45,7 +47,7 @@ describe("examples/broadcast.json's Start by Webhook in a real n8n", () => {
 			pageCredential: page.credential,
 			credentials: { httpHeaderAuth: broadcastKey.credential },
 			dataTableId: table.id,
-			webhookIds: { [BROADCAST_WEBHOOK]: path },
+			webhookIds: { [BROADCAST_WEBHOOK]: randomUUID() },
 			webhookPaths: { [BROADCAST_WEBHOOK]: path },
 		});
 		workflowId = await createWorkflow(n8n, { ...workflow, name: `${workflow.name} (${page.app.appId})` });
