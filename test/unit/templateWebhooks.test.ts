@@ -20,7 +20,7 @@ const nodesOf = (file: string): TemplateNode[] => (JSON.parse(readFileSync(join(
 const webhooks = files.flatMap((file) => nodesOf(file).filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => [file, node] as const));
 
 it('the templates publish webhooks (so the check below checks something)', () => {
-	expect(webhooks.map(([file]) => file).sort()).toEqual(['broadcast-in-shards.json', 'broadcast-shard-postgres.json', 'broadcast.json', 'paid-broadcast.json']);
+	expect(webhooks.map(([file]) => file)).toEqual(expect.arrayContaining(['broadcast-in-shards.json', 'broadcast-shard-postgres.json', 'broadcast.json', 'paid-broadcast.json']));
 });
 
 it.each(webhooks)('%s: its Webhook node asks for a Header Auth key', (_file, node) => {
