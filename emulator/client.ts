@@ -52,7 +52,7 @@ export class EmulatorClient {
 
 	/** Back to the apps and settings the emulator started with. */
 	async reset(): Promise<void> {
-		await this.http.post('/reset');
+		await this.post('/reset');
 	}
 
 	apps(): Promise<AppWithPages[]> {
@@ -181,7 +181,7 @@ export class EmulatorClient {
 	}
 
 	async clearFaults(): Promise<void> {
-		await this.http.delete('/faults');
+		await this.send('delete', '/faults');
 	}
 
 	setSeed(seed: number): Promise<{ seed: number }> {
@@ -221,7 +221,7 @@ export class EmulatorClient {
 	/** Closes open batches and runs every due attempt now, retries included; resolves with the attempts made. */
 	async runDueWebhooks(): Promise<WebhookAttempt[]> {
 		// Attempts that time out take the webhook time-out each, so this may outlast the usual 10 s.
-		return (await this.http.post<WebhookAttempt[]>('/webhooks/run-due', undefined, { timeout: 120_000 })).data;
+		return (await this.http.post<WebhookAttempt[]>('/webhooks/run-due', {}, { timeout: 120_000 })).data;
 	}
 
 	/** Each app's subscription, the Pages it is subscribed to, and its failure state. */
@@ -237,7 +237,8 @@ export class EmulatorClient {
 		return this.send('post', path, body);
 	}
 
-	private async send<T>(method: 'post' | 'put' | 'delete', path: string, body?: unknown): Promise<T> {
+	/** Always a JSON body: the emulator refuses control API changes of any other content type. */
+	private async send<T>(method: 'post' | 'put' | 'delete', path: string, body: unknown = {}): Promise<T> {
 		return (await this.http.request<T>({ method, url: path, data: body })).data;
 	}
 }

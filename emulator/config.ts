@@ -21,6 +21,8 @@ export interface EmulatorAppConfig {
 export interface EmulatorOptions {
 	/** Loopback only; default 127.0.0.1. */
 	host?: string;
+	/** Names besides 127.0.0.1, localhost and [::1] (say, an /etc/hosts alias of 127.0.0.1) that the Host header may carry. */
+	hostNames?: string[];
 	/** 0 = any free port. */
 	port?: number;
 	apps?: EmulatorAppConfig[];

@@ -4,7 +4,7 @@ import type { EmulatorAppConfig, EmulatorOptions } from './config';
 import { startEmulator } from './server';
 
 /**
- * `npm run emulator -- --port 4100 --config apps.json [--host 127.0.0.1] [--rate-limit 300] [--seed 42]`
+ * `npm run emulator -- --port 4100 --config apps.json [--host 127.0.0.1] [--host-name alias] [--rate-limit 300] [--seed 42]`
  * apps.json holds an array of apps, or `{ "apps": [...], ...other EmulatorOptions }`.
  */
 
@@ -15,6 +15,7 @@ function parseArgs(argv: string[]): EmulatorOptions {
 		if (value === undefined) throw new Error(`${flag} needs a value`);
 		if (flag === '--port') options.port = Number(value);
 		else if (flag === '--host') options.host = value;
+		else if (flag === '--host-name') options.hostNames = [...(options.hostNames ?? []), value];
 		else if (flag === '--rate-limit') options.rateLimitPerSecond = Number(value);
 		else if (flag === '--seed') options.seed = Number(value);
 		else if (flag === '--config') Object.assign(options, readConfig(value));

@@ -87,7 +87,8 @@ export class PaidApiControl {
 		return (await this.http.get<T>(path, { params })).data;
 	}
 
-	private async send<T>(method: 'post' | 'put', path: string, body?: unknown): Promise<T> {
+	/** Always a JSON body: the emulator refuses control API changes of any other content type. */
+	private async send<T>(method: 'post' | 'put', path: string, body: unknown = {}): Promise<T> {
 		return (await this.http.request<T>({ method, url: path, data: body })).data;
 	}
 }

@@ -18,7 +18,8 @@ import type { GraphContext, GraphOutcome } from './graph/graphCall';
 import { graphErrorBody } from './graph/graphError';
 import { handleGraphRequest } from './graph/graphRequest';
 import { BodyError, readBody } from './http/requestBody';
-import { sendJson } from './http/respond';
+import { RequestGuard } from './http/requestGuard';
+import { sendJson, sendText } from './http/respond';
 import { EmulatorState } from './state/emulatorState';
 import type { InboundEventQueue } from './state/inboundEvents';
 import { sendUiFile, uiFileFor } from './ui/uiFiles';
@@ -93,12 +94,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		});
 	});
 
+	let guard: RequestGuard | undefined;
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		guard ??= new RequestGuard((server.address() as AddressInfo).port, [host, ...(options.hostNames ?? [])]);
+		const wrongHost = guard.checkHost(req);
+		if (wrongHost) return sendText(res, wrongHost.status, wrongHost.message);
 		const url = new URL(req.url ?? '/', 'http://emulator.invalid');
 		// The web page (GET / and its files) sits beside the Graph API, which answers no GET /.
 		const uiFile = req.method === 'GET' ? uiFileFor(url.pathname) : undefined;
 		if (uiFile) return sendUiFile(res, uiFile);
 		const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
+		const forgedControl = isControl ? guard.checkControlWrite(req) : undefined;
+		if (forgedControl) return sendText(res, forgedControl.status, forgedControl.message);
 		let raw: string;
 		try {
 			raw = await readBody(req);

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole lifecycle to watch and click through. Builds and packs the package,
  * installs the pinned n8n if needed, starts the Messenger emulator and an n8n with the package
- * installed, creates the owner, the credentials pointing at the emulator, the otn_tokens Data Table
+ * installed, creates the owner, the credentials pointing at the emulator (and the broadcast
+ * webhook's Header Auth key, new at every start), the otn_tokens Data Table
  * and the example workflows (the inbox published and subscribed at the emulator), and keeps the
  * n8n data in .cache/demo-n8n/ between starts. Ctrl-C stops both.
  *
@@ -21,6 +22,7 @@ import {
 	startEmulator,
 } from '../emulator/server';
 import { EmulatorClient } from '../emulator/client';
+import { renewBroadcastKey } from './demo/broadcastKey';
 import { demoBanner } from './demo/demoBanner';
 import { ensureDemoContent } from './demo/demoWorkflows';
 import { ensureN8nInstalled, packPackage, startN8n, type OwnerAccount } from './n8n/harness';
@@ -127,8 +129,11 @@ async function main(): Promise<void> {
 		},
 	});
 
+	// The broadcast's Start by Webhook takes only calls carrying this key (a new one at every start).
+	const broadcastKey = await renewBroadcastKey(n8n);
+
 	console.log('Preparing the Data Table and the example workflows…');
-	const content = await ensureDemoContent(n8n, { id: credentialId, name: CREDENTIAL_NAME });
+	const content = await ensureDemoContent(n8n, { id: credentialId, name: CREDENTIAL_NAME }, { httpHeaderAuth: broadcastKey.credential });
 	await waitForSubscription(new EmulatorClient(emulator.url), content.inbox.webhookUrl);
 
 	console.log(
@@ -141,6 +146,7 @@ async function main(): Promise<void> {
 			credentialName: CREDENTIAL_NAME,
 			marketingCredentialName: MARKETING_CREDENTIAL_NAME,
 			adAccountId: DEFAULT_AD_ACCOUNT_ID,
+			broadcastKey,
 			content,
 			logFile: n8n.logFile,
 		}),

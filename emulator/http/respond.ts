@@ -5,3 +5,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
 	res.end(text);
 }
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+	res.writeHead(status, { 'Content-Type': 'text/plain; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+	res.end(text);
+}

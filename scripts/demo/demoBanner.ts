@@ -1,4 +1,5 @@
 /** What `npm start` prints once everything runs: where to look and what to click. */
+import { BROADCAST_KEY_HEADER, type BroadcastKey } from './broadcastKey';
 import type { DemoContent } from './demoWorkflows';
 
 export interface DemoBannerInput {
@@ -10,6 +11,7 @@ export interface DemoBannerInput {
 	credentialName: string;
 	marketingCredentialName: string;
 	adAccountId: string;
+	broadcastKey: BroadcastKey;
 	content: DemoContent;
 	logFile: string;
 }
@@ -26,6 +28,8 @@ Ready in ${input.readyIn}.
   Graph API:      ${input.emulatorUrl}/v25.0/…  (Page ${input.pageId})
   credentials:    "${input.credentialName}" points at the emulator
                   "${input.marketingCredentialName}" too (paid Marketing Message API, act_${input.adAccountId})
+                  "${input.broadcastKey.credential.name}": ${BROADCAST_KEY_HEADER}: ${input.broadcastKey.value}
+                  (a new random key at every start; the broadcast's Start by Webhook refuses calls without it)
   Data Table:     otn_tokens${cleared}
   workflows:      "${content.inbox.name}" (${kept(content.inbox.created)}, published: ${input.editorUrl}/workflow/${content.inbox.id})
                   "${content.broadcast.name}" (${kept(content.broadcast.created)}: ${input.editorUrl}/workflow/${content.broadcast.id})
@@ -40,6 +44,8 @@ See the whole flow:
   4. In the editor, open "${content.broadcast.name}" and click "Execute workflow":
      each subscriber who tapped Notify Me gets one promotion (badge "One-time notification");
      the others get nothing. Run it again: nothing more is sent, the tokens are spent.
+     Or publish it and start it from a script, with the key:
+       curl -X POST -H '${BROADCAST_KEY_HEADER}: ${input.broadcastKey.value}' ${content.broadcast.webhookUrl}
   5. "Mark all as read" on a subscriber: the inbox sets deliveredAt and readAt on its row.
   Every step is an execution of the inbox in the editor (Executions tab).
 Press Ctrl-C to stop (the n8n data folder is kept for the next start).`;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../n8n/n8n-workflows';
 import { type N8nAuth, publicApi } from '../n8n/rest-client';
 import { waitForWebhook } from '../n8n/wait-webhook';
-import { BROADCAST_EXAMPLE, filledExample, INBOX_EXAMPLE, INBOX_TRIGGER, loadExample, webhookPathOf } from './exampleWorkflows';
+import { BROADCAST_EXAMPLE, BROADCAST_WEBHOOK, type ExampleFill, filledExample, INBOX_EXAMPLE, INBOX_TRIGGER, loadExample, webhookPathOf } from './exampleWorkflows';
 import { clearTokenTable, ensureTokenTable } from './tokenTable';
 
 interface StoredWorkflow {
@@ -24,7 +24,7 @@ export interface DemoContent {
 	/** Rows of an earlier start, removed: their tokens belonged to that start's emulator. */
 	clearedRows: number;
 	inbox: { id: string; name: string; created: boolean; webhookUrl: string };
-	broadcast: { id: string; name: string; created: boolean };
+	broadcast: { id: string; name: string; created: boolean; webhookUrl: string };
 }
 
 async function findWorkflow(auth: N8nAuth, name: string): Promise<StoredWorkflow | undefined> {
@@ -32,28 +32,28 @@ async function findWorkflow(auth: N8nAuth, name: string): Promise<StoredWorkflow
 	return page.data.find((workflow) => workflow.name === name);
 }
 
-/** The workflow of that example, imported with the demo's credential when it is not there yet. */
-async function ensureExample(
-	auth: N8nAuth,
-	file: string,
-	pageCredential: { id: string; name: string },
-	webhookIds: Record<string, string> = {},
-): Promise<{ workflow: StoredWorkflow; created: boolean }> {
+/** The workflow of that example, imported with the demo's credentials when it is not there yet. */
+async function ensureExample(auth: N8nAuth, file: string, fill: ExampleFill): Promise<{ workflow: StoredWorkflow; created: boolean }> {
 	const { name } = loadExample(file);
 	const existing = await findWorkflow(auth, name);
 	if (existing) return { workflow: existing, created: false };
-	await createWorkflow(auth, filledExample(file, { pageCredential, webhookIds }));
+	await createWorkflow(auth, filledExample(file, fill));
 	const created = await findWorkflow(auth, name);
 	if (!created) throw new Error(`n8n did not keep the workflow "${name}"`);
 	return { workflow: created, created: true };
 }
 
-export async function ensureDemoContent(auth: N8nAuth, pageCredential: { id: string; name: string }): Promise<DemoContent> {
+/** `credentials`: the demo's other credentials by type (the broadcast's Header Auth key). */
+export async function ensureDemoContent(
+	auth: N8nAuth,
+	pageCredential: { id: string; name: string },
+	credentials: Record<string, { id: string; name: string }>,
+): Promise<DemoContent> {
 	const table = await ensureTokenTable(auth);
 	const clearedRows = table.created ? 0 : await clearTokenTable(auth, table.id);
 
-	const inbox = await ensureExample(auth, INBOX_EXAMPLE, pageCredential, { [INBOX_TRIGGER]: randomUUID() });
-	const broadcast = await ensureExample(auth, BROADCAST_EXAMPLE, pageCredential);
+	const inbox = await ensureExample(auth, INBOX_EXAMPLE, { pageCredential, credentials, webhookIds: { [INBOX_TRIGGER]: randomUUID() } });
+	const broadcast = await ensureExample(auth, BROADCAST_EXAMPLE, { pageCredential, credentials });
 
 	// An inbox published at an earlier start was activated again as n8n started; publishing it anew
 	// makes its trigger subscribe the app at this start's emulator, which remembers nothing.
@@ -66,6 +66,11 @@ export async function ensureDemoContent(auth: N8nAuth, pageCredential: { id: str
 		tableId: table.id,
 		clearedRows,
 		inbox: { id: inbox.workflow.id, name: inbox.workflow.name, created: inbox.created, webhookUrl: `${auth.baseUrl}/webhook/${path}` },
-		broadcast: { id: broadcast.workflow.id, name: broadcast.workflow.name, created: broadcast.created },
+		broadcast: {
+			id: broadcast.workflow.id,
+			name: broadcast.workflow.name,
+			created: broadcast.created,
+			webhookUrl: `${auth.baseUrl}/webhook/${webhookPathOf({ name: broadcast.workflow.name, nodes: broadcast.workflow.nodes, connections: {} }, BROADCAST_WEBHOOK)}`,
+		},
 	};
 }

@@ -58,7 +58,7 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 	}
 
 	async function runBroadcast(run: number) {
-		const response = await fetch(flows.broadcast.url, { method: 'POST' });
+		const response = await fetch(flows.broadcast.url, { method: 'POST', headers: flows.broadcast.headers });
 		await response.text();
 		expect(response.status).toBe(200);
 		const runs = await waitForExecutions(n8n, flows.broadcast.workflowId, run, 90_000);

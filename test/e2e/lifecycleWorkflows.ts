@@ -1,7 +1,8 @@
 /**
  * The lifecycle test's n8n side: its own Data Table and the two example workflows as shipped,
- * with only the Page credential, the table id and the webhook ids and paths filled in. The inbox's
- * trigger subscribes the test's app at the emulator when it is published, as it would at Meta.
+ * with only the Page credential, the broadcast's Header Auth key, the table id and the webhook ids
+ * and paths filled in. The inbox's trigger subscribes the test's app at the emulator when it is
+ * published, as it would at Meta.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -13,6 +14,7 @@ import {
 	INBOX_TRIGGER,
 	webhookPathOf,
 } from '../../scripts/demo/exampleWorkflows';
+import { createBroadcastKey } from '../../scripts/demo/broadcastKey';
 import { createTokenTable } from '../../scripts/demo/tokenTable';
 import { dataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../../scripts/n8n/n8n-workflows';
@@ -30,7 +32,8 @@ export interface PublishedWorkflow {
 export interface LifecycleWorkflows {
 	tableId: string;
 	inbox: PublishedWorkflow;
-	broadcast: PublishedWorkflow;
+	/** Its Start by Webhook takes calls with these headers (the Header Auth key) only. */
+	broadcast: PublishedWorkflow & { headers: Record<string, string> };
 	rows(): Promise<Array<Record<string, unknown>>>;
 	unpublish(): Promise<void>;
 }
@@ -51,8 +54,10 @@ export async function publishLifecycleWorkflows(n8n: E2eInstance, page: E2ePage)
 
 	// A path of its own, so it cannot meet another workflow's webhook in the shared n8n.
 	const startId = randomUUID();
+	const key = await createBroadcastKey(n8n, `Lifecycle broadcast key (${page.app.appId})`);
 	const broadcast = filledExample(BROADCAST_EXAMPLE, {
 		...fill,
+		credentials: { httpHeaderAuth: key.credential },
 		webhookIds: { [BROADCAST_WEBHOOK]: startId },
 		webhookPaths: { [BROADCAST_WEBHOOK]: startId },
 	});
@@ -64,7 +69,7 @@ export async function publishLifecycleWorkflows(n8n: E2eInstance, page: E2ePage)
 	return {
 		tableId: table.id,
 		inbox: { workflowId: inboxId, url: inboxUrl },
-		broadcast: { workflowId: broadcastId, url: `${n8n.baseUrl}/webhook/${startPath}` },
+		broadcast: { workflowId: broadcastId, url: `${n8n.baseUrl}/webhook/${startPath}`, headers: key.headers },
 		rows: () => dataTableRows(n8n, table.id),
 		unpublish: async () => {
 			await unpublishWorkflow(n8n, inboxId);

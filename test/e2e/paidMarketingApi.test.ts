@@ -2,7 +2,8 @@
  * The paid Marketing Message API in a real n8n (issue 8): the marketing credential tested as the
  * editor tests it, marketing opt-ins captured by the Data Table capture template, a paid campaign
  * created (and read) with Request OTN's Marketing Campaign operations, a broadcast by
- * examples/paid-broadcast.json as shipped (every eligible token once; a second run within 12 hours
+ * examples/paid-broadcast.json as shipped (refused without its Header Auth key; the campaign its own,
+ * whatever the call names; every eligible token once; a second run within 12 hours
  * sends nothing and each row says when it can go), and the paid API's delivery, read, click and
  * failure webhooks reaching the send log rows that broadcast wrote, through Apply Event, then
  * counted by Summarize.
@@ -16,7 +17,8 @@ import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
 import { TOKEN_ROW_COLUMNS, TOKEN_ROW_DATE_COLUMNS } from '../../nodes/shared/tokens/tokenRow';
 import { createCredential, testCredential, type NewCredential } from '../../scripts/n8n/n8n-api';
 import { createDataTable, dataTableRows, updateDataTableRows } from '../../scripts/n8n/n8n-data-tables';
-import { createWorkflow, type Execution, nodeOutput, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
+import { BROADCAST_KEY_HEADER } from '../../scripts/demo/broadcastKey';
+import { createWorkflow, type Execution, executions, nodeOutput, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
@@ -193,9 +195,21 @@ describe('the paid Marketing Message API in a real n8n', () => {
 		expect(await page.control.paid.campaigns({ adAccountId })).toEqual([expect.objectContaining({ campaignId, pageId: page.pageId, lifetimeBudgetCents: 1000 })]);
 	});
 
+	it('refuses to start examples/paid-broadcast.json without its key, or with a wrong one: no execution, nothing billed', async () => {
+		broadcast = await publishPaidBroadcast(n8n, { marketingCredential: marketing, campaignId, tableIds: { otn_tokens: tokensTableId, otn_send_log: sendLogTableId } });
+		const keys: Array<Record<string, string>> = [{}, { [BROADCAST_KEY_HEADER]: 'guessed' }];
+		for (const key of keys) {
+			const response = await fetch(broadcast.url, { method: 'POST', headers: { 'content-type': 'application/json', ...key }, body: JSON.stringify({ campaignId }) });
+			await response.text();
+			expect(response.status).toBe(403);
+		}
+		expect(await executions(n8n, broadcast.workflowId)).toEqual([]);
+		expect(await page.control.paid.messages({ pageId: page.pageId })).toEqual([]);
+	});
+
 	it('broadcasts with examples/paid-broadcast.json to every eligible marketing token once, and writes the sends back', async () => {
-		broadcast = await publishPaidBroadcast(n8n, { marketingCredential: marketing, tableIds: { otn_tokens: tokensTableId, otn_send_log: sendLogTableId } });
-		const execution = await broadcast.run(campaignId);
+		// The call names another campaign: the workflow sends under its own all the same.
+		const execution = await broadcast.run({ campaignId: '120000000000099' });
 		expect(execution.status).toBe('success');
 		const tokenIds = subscribers.map(({ token }) => tokenIdOf(token)).sort();
 		expect(nodeOutput(execution, 'OTN Broadcast', 0).map((row) => row.tokenId).sort()).toEqual(tokenIds);
@@ -220,7 +234,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 
 	it('a second broadcast within 12 hours sends nothing: Select holds every token back until its nextEligibleAt', async () => {
 		const before = await dataTableRows(n8n, tokensTableId);
-		const execution = await broadcast.run(campaignId);
+		const execution = await broadcast.run();
 		expect(execution.status).toBe('success');
 		expect(selectionHints(execution)).toEqual([expect.stringMatching(/^0 rows eligible.* 3 cooling down/)]);
 		expect(execution.data?.resultData.runData['OTN Broadcast']).toBeUndefined();
@@ -238,7 +252,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 			messageId: null,
 		});
 		const startedAt = Date.now();
-		const execution = await broadcast.run(campaignId);
+		const execution = await broadcast.run();
 		expect(execution.status).toBe('success');
 		expect(nodeOutput(execution, 'OTN Broadcast', 0)).toEqual([]);
 		const notSent = nodeOutput(execution, 'OTN Broadcast', 1);

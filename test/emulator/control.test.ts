@@ -92,7 +92,7 @@ describe('control API', () => {
 
 	it('answers 404 for an unknown control route and 400 for a body that is not JSON', async () => {
 		await expect(h.control.http.get('/nothing-here')).rejects.toMatchObject({ response: { status: 404 } });
-		await expect(h.control.http.post('/clock', 'advanceMs=1', { headers: { 'Content-Type': 'text/plain' } })).rejects.toMatchObject({ response: { status: 400 } });
+		await expect(h.control.http.post('/clock', 'advanceMs=1', { headers: { 'Content-Type': 'application/json' } })).rejects.toMatchObject({ response: { status: 400 } });
 	});
 
 	it('resets every record back to the starting apps and settings', async () => {

@@ -1,7 +1,8 @@
 /** The emulator's control API, as the page uses it. Errors carry the emulator's own message. */
 
 async function call(method, path, body) {
-	const init = body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+	// Changes always go as JSON: the emulator refuses other content types there (a foreign page's form could send them).
+	const init = method === 'GET' ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) };
 	const response = await fetch(`/_emulator${path}`, init);
 	const data = await response.json().catch(() => ({}));
 	if (!response.ok) throw new Error(data?.error?.message ?? `${method} ${path} answered HTTP ${response.status}`);
