@@ -1,4 +1,4 @@
-/** Unit, emulator, contract, end-to-end and queue-mode tests; each project is a folder under test/. */
+/** Unit, emulator, conformance, contract, end-to-end and queue-mode tests; each project is a folder under test/. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 
 module.exports = {
@@ -6,6 +6,8 @@ module.exports = {
 	projects: [
 		{ displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 		{ displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
+		// Meta's own payloads (test/fixtures/meta) through the trigger, the token rows and the error parsing.
+		{ displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 		// The nodes and the transport inside n8n-core's real engine, against the emulator.
 		{ displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node' },
 		{

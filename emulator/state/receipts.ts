@@ -13,14 +13,20 @@ function received(state: EmulatorState, subscriber: SubscriberRecord) {
 	return state.deliveries.list({ pageId: subscriber.pageId, psid: subscriber.psid }).filter((record) => record.via !== 'subscription_token');
 }
 
-/** Delivery of the messages received since the last report; none when there is nothing new. */
+/**
+ * Delivery of the messages received since the last report; none when there is nothing new. Meta's
+ * reference prints deliveries without `timestamp`, public code has them with one: a subscriber's
+ * reports take turns, the first without, so every receiver meets both.
+ */
 export function reportDelivered(state: EmulatorState, subscriber: SubscriberRecord): InboundEvent | undefined {
 	const messages = received(state, subscriber);
 	const fresh = messages.slice(subscriber.receipts.delivered);
 	if (fresh.length === 0) return undefined;
+	const stamped = subscriber.receipts.deliveryReports % 2 === 1;
+	subscriber.receipts.deliveryReports += 1;
 	subscriber.receipts.delivered = messages.length;
 	const at = state.clock.now();
-	const messaging = deliveryEvent(subscriber.pageId, subscriber.psid, at, fresh.map((record) => record.messageId), fresh[fresh.length - 1].at);
+	const messaging = deliveryEvent(subscriber.pageId, subscriber.psid, stamped ? at : undefined, fresh.map((record) => record.messageId), fresh[fresh.length - 1].at);
 	return state.events.push({ pageId: subscriber.pageId, psid: subscriber.psid, kind: 'delivery', at, messaging });
 }
 

@@ -28,8 +28,11 @@ export interface SubscriberRecord {
 	lastOptInRequest: OptInRequestRecord | null;
 	/** notification_messages titles already requested, with when (reference §2.2 weekly rule). */
 	marketingRequestTitles: Record<string, number>;
-	/** How many of the messages received so far the subscriber's Messenger reported delivered and read. */
-	receipts: { delivered: number; read: number };
+	/**
+	 * How many of the messages received so far the subscriber's Messenger reported delivered and
+	 * read, and how many delivery webhooks it sent (they alternate without and with `timestamp`).
+	 */
+	receipts: { delivered: number; read: number; deliveryReports: number };
 	/** Where the subscriber is (ISO code): the paid API reaches some regions only (reference §3.1). */
 	region: string;
 	/** What the paid API finds when it tries to reach this subscriber (reference §3.4, §3.6). */
@@ -59,7 +62,7 @@ export class Subscribers {
 			lastUserActionAt: null,
 			lastOptInRequest: null,
 			marketingRequestTitles: {},
-			receipts: { delivered: 0, read: 0 },
+			receipts: { delivered: 0, read: 0, deliveryReports: 0 },
 			region: options.region ?? DEFAULT_REGION,
 			paid: { canReceive: true, frequencyCap: null },
 		};

@@ -1,5 +1,6 @@
 // The paid Marketing Message API's transport in n8n-core's real engine: the marketing credential's
 // own authenticate, n8n's request helpers, and the emulator's paid API (reference §3).
+import { deliveryEstimateQuery } from '../../nodes/shared/graph/deliveryEstimateQuery';
 import { createMarketingClient, type MarketingClient } from '../../nodes/shared/graph/marketingClient';
 import { runInNodeContext } from '../harness/n8nEngine';
 import { useEmulator, type EmulatedPage } from './emulatorFixture';
@@ -83,10 +84,11 @@ describe('the Marketing Message API transport against the emulator', () => {
 		await optedIn(page);
 		const [read, estimate] = await withClient(page, async (client) => {
 			const campaignId = await campaign(page, client, 5000);
-			return [await client.getCampaign(campaignId), await client.estimateDelivery(page.pageId)];
+			const query = deliveryEstimateQuery(page.pageId, { geo_locations: { countries: ['US'] } });
+			return [await client.getCampaign(campaignId), await client.call('GET', `/act_${client.adAccountId}/message_delivery_estimate`, { qs: query })];
 		});
 		expect(read).toMatchObject({ ok: true, body: { name: 'Spring', status: 'ACTIVE', effective_status: 'ACTIVE', lifetime_budget: '5000' } });
-		expect(estimate).toMatchObject({ ok: true, body: { data: [{ estimated_subscribers: 1, estimated_reachable_now: 1 }] } });
+		expect(estimate).toMatchObject({ ok: true, body: { data: [{ estimate_delivery: 1, estimate_delivery_upper_bound: 1 }] } });
 	});
 
 	it('adds appsecret_proof when the credential has the App Secret, as an app that requires it demands', async () => {

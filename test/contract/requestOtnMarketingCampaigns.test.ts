@@ -57,8 +57,24 @@ describe('Request OTN: Marketing Campaign', () => {
 		const campaignId = created.outputs[0][0].json.campaignId;
 		const got = await runNode({ node, parameters: { resource: 'marketingCampaign', operation: 'get', campaignId: '={{ $json.campaignId }}' }, input: [{ campaignId }], credentials: marketingOnly(page) });
 		expect(got.outputs[0][0].json).toMatchObject({ campaignId, id: campaignId, name: 'Spring sale', status: 'ACTIVE', effective_status: 'ACTIVE', daily_budget: '300' });
-		const estimate = await runNode({ node, parameters: { resource: 'marketingCampaign', operation: 'estimateDelivery', pageId: page.pageId }, input: [{}], credentials: marketingOnly(page) });
-		expect(estimate.outputs[0].map((item) => item.json)).toEqual([{ pageId: page.pageId, page_id: page.pageId, estimate_ready: true, estimated_subscribers: 1, estimated_reachable_now: 1 }]);
+		const estimate = await runNode({
+			node,
+			parameters: { resource: 'marketingCampaign', operation: 'estimateDelivery', pageId: page.pageId, targetingSpec: '{ "geo_locations": { "countries": ["US"] } }' },
+			input: [{}],
+			credentials: marketingOnly(page),
+		});
+		expect(estimate.outputs[0].map((item) => item.json)).toEqual([
+			{
+				pageId: page.pageId,
+				estimate_delivery: 1,
+				estimate_delivery_lower_bound: 1,
+				estimate_delivery_upper_bound: 1,
+				estimate_cost: expect.any(Number),
+				estimate_cost_lower_bound: expect.any(Number),
+				estimate_cost_upper_bound: expect.any(Number),
+			},
+		]);
+		expect(estimate.outputs[0][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('refuses a campaign Meta would refuse before any call, naming what to correct', async () => {

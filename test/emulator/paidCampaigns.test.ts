@@ -129,22 +129,53 @@ describe('paid API: message campaigns (reference §3.3)', () => {
 		});
 	});
 
-	describe('delivery estimate (reference §3.4)', () => {
-		it("counts the Page's reachable subscription tokens, and those reachable now", async () => {
+	describe("delivery estimate (Meta's send-messages guide)", () => {
+		const query = (pageId: string, spec: unknown = { geo_locations: { countries: ['US'] } }) => ({
+			promoted_object: JSON.stringify({ page_id: pageId }),
+			targeting_spec: JSON.stringify(spec),
+			is_direct_send_campaign: 'true',
+			pacing_type: 'no_pacing',
+			fields: 'estimate_delivery,estimate_delivery_lower_bound,estimate_delivery_upper_bound,estimate_cost,estimate_cost_lower_bound,estimate_cost_upper_bound',
+		});
+
+		it("answers Meta's estimate_delivery_* and estimate_cost_* fields: the Page's reachable tokens in the targeted countries, and those reachable now", async () => {
 			const own = await newPaidSetup(h);
 			const [ana, ben] = [await subscriber(h, own), await subscriber(h, own)];
 			await subscriber(h, own, 'FR');
+			await subscriber(h, own, 'BR');
 			const campaignId = await createCampaign(h, own);
 			expect((await sendPaid(h, own, campaignId, ana.token)).status).toBe(200);
 			await h.control.stopMarketing(own.page.pageId, { token: ben.token });
-			const response = await getAs(h, own.systemUser.token, `/${own.act}/message_delivery_estimate`, { page_id: own.page.pageId });
+			const price = own.account.pricePerMessageCents;
+			const response = await getAs(h, own.systemUser.token, `/${own.act}/message_delivery_estimate`, query(own.page.pageId));
 			expect(response.status).toBe(200);
-			expect(response.data).toEqual({ data: [{ page_id: own.page.pageId, estimate_ready: true, estimated_subscribers: 1, estimated_reachable_now: 0 }] });
+			expect(response.data).toEqual({
+				data: [
+					{
+						estimate_delivery: 0,
+						estimate_delivery_lower_bound: 0,
+						estimate_delivery_upper_bound: 1,
+						estimate_cost: 0,
+						estimate_cost_lower_bound: 0,
+						estimate_cost_upper_bound: price,
+					},
+				],
+			});
+			const wider = await getAs(h, own.systemUser.token, `/${own.act}/message_delivery_estimate`, query(own.page.pageId, { geo_locations: { countries: ['US', 'BR'] } }));
+			expect(wider.data.data[0]).toMatchObject({ estimate_delivery_upper_bound: 2 });
 		});
 
-		it('needs the page_id of a linked Page', async () => {
-			expectGraphError(await getAs(h, setup.systemUser.token, `/${setup.act}/message_delivery_estimate`), { code: 100, message: /page_id is required/ });
-			expectGraphError(await getAs(h, setup.systemUser.token, `/${setup.act}/message_delivery_estimate`, { page_id: '1' }), { code: 100, message: /connected/ });
+		it('needs the promoted Page, a targeting spec, a direct-send campaign without pacing and the fields, and refuses a field the estimate does not have', async () => {
+			const url = `/${setup.act}/message_delivery_estimate`;
+			const get = (params: Record<string, string>) => getAs(h, setup.systemUser.token, url, params);
+			const full = query(setup.page.pageId);
+			expectGraphError(await get({ ...full, promoted_object: '' }), { code: 100, message: /promoted_object is required/ });
+			expectGraphError(await get({ ...full, promoted_object: JSON.stringify({ page_id: '1' }) }), { code: 100, message: /connected/ });
+			expectGraphError(await get({ ...full, targeting_spec: '' }), { code: 100, message: /targeting_spec is required/ });
+			expectGraphError(await get({ ...full, is_direct_send_campaign: 'false' }), { code: 100, message: /is_direct_send_campaign/ });
+			expectGraphError(await get({ ...full, pacing_type: 'standard' }), { code: 100, message: /pacing_type/ });
+			expectGraphError(await get({ ...full, fields: 'estimated_subscribers' }), { code: 100, message: /estimated_subscribers/ });
+			expectGraphError(await get({ page_id: setup.page.pageId }), { code: 100, message: /promoted_object is required/ });
 		});
 	});
 });

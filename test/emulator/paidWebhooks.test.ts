@@ -73,25 +73,34 @@ describe('paid API webhooks (reference §3.5)', () => {
 		expect(timestamp).toBeLessThan(1e11);
 	});
 
-	it('reports a read after the delivery it implies, and a click on its own', async () => {
-		const { psid, trackingId } = await sent();
+	it("reports a read after the delivery it implies, and a click on its own, in the guide's shapes: a read without mid, a click without tracking id or app_id", async () => {
+		const { psid, token, trackingId } = await sent();
 		await h.control.paid.reports(setup.page.pageId, psid, { kind: 'read' });
 		await h.control.paid.reports(setup.page.pageId, psid, { kind: 'click', trackingId });
 		const changes = changesOf(await delivered());
 		expect(changes.map((change) => [change.field, change.marketing_message_tracking_id])).toEqual([
 			['marketing_message_deliveries', trackingId],
 			['marketing_message_reads', trackingId],
-			['marketing_message_clicks', trackingId],
+			['marketing_message_clicks', undefined],
 		]);
+		expect(changes[1]).not.toHaveProperty('mid');
+		expect(changes[2]).toEqual({
+			field: 'marketing_message_clicks',
+			recipient_id: expect.any(Number),
+			page_id: Number(setup.page.pageId),
+			timestamp: seconds,
+			mid: expect.any(String),
+			messenger_subscription_token: token,
+			message_id: campaignId,
+		});
 	});
 
-	it('reports a failed delivery with no tracking id and no recipient, and bills nothing for it', async () => {
+	it('reports a failed delivery with no field key, no tracking id and no recipient, and bills nothing for it', async () => {
 		const { psid, token } = await sent();
 		const spentBefore = (await h.control.paid.campaigns({ adAccountId: setup.account.adAccountId }))[0].spentCents;
 		await h.control.paid.reports(setup.page.pageId, psid, { kind: 'delivery_failed', errorMessage: 'Message expired' });
 		const [change] = changesOf(await delivered());
 		expect(change).toEqual({
-			field: 'marketing_message_delivery_failed',
 			app_id: expect.any(Number),
 			business_id: Number(setup.account.businessId),
 			page_id: Number(setup.page.pageId),

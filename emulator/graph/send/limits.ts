@@ -21,7 +21,7 @@ export const GENERIC_ELEMENTS_MAX = 10;
 export const GENERIC_TITLE_MAX = 80;
 export const GENERIC_SUBTITLE_MAX = 80;
 
-/** §2.2 notification_messages_cta_text values. */
-export const CTA_TEXTS = ['ALLOW', 'FREQUENCY', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'] as const;
+/** Messenger's notification_messages_cta_text values (FREQUENCY is Instagram's only). */
+export const CTA_TEXTS = ['ALLOW', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'] as const;
 /** §2.2 image_aspect_ratio values. */
 export const OPT_IN_IMAGE_RATIOS = ['HORIZONTAL', 'SQUARE'] as const;

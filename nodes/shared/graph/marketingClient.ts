@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { classifyGraphError } from './errorTable';
+import { deliveryEstimateQuery } from './deliveryEstimateQuery';
 import { DEFAULT_TIMEOUT_MS, type SendOutcome } from './graphClient';
 import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult } from './graphCaller';
 import { mayHaveBeenDelivered, type GraphError } from './graphError';
@@ -41,7 +42,8 @@ export interface MarketingClient {
 	sendPaidMessage(request: PaidMessageRequest): Promise<SendOutcome>;
 	createCampaign(input: MessageCampaignInput): Promise<GraphResult<{ id: string }>>;
 	getCampaign(campaignId: string, fields?: string[]): Promise<GraphResult<IDataObject>>;
-	estimateDelivery(pageId: string): Promise<GraphResult<IDataObject>>;
+	/** Meta's delivery estimate for a Page's subscribers, queried as Meta's guide does (deliveryEstimateQuery.ts). */
+	estimateDelivery(pageId: string, targetingSpec: IDataObject): Promise<GraphResult<IDataObject>>;
 }
 
 /** `act_123`, ` 123 ` → `123`. */
@@ -94,6 +96,6 @@ export async function createMarketingClient(context: GraphCallerContext, options
 		createCampaign: (input) => call<{ id: string }>('POST', `${act}/message_campaign`, { body: messageCampaignBody(input) }),
 		getCampaign: (campaignId, fields = CAMPAIGN_FIELDS) =>
 			call('GET', `/${encodeURIComponent(campaignId)}`, { qs: { fields: fields.join(',') } }),
-		estimateDelivery: (pageId) => call('GET', `${act}/message_delivery_estimate`, { qs: { page_id: pageId } }),
+		estimateDelivery: (pageId, targetingSpec) => call('GET', `${act}/message_delivery_estimate`, { qs: deliveryEstimateQuery(pageId, targetingSpec) }),
 	};
 }

@@ -9,10 +9,12 @@ import {
 import { builtUnlessProblems, type Built } from './messageProblem';
 import type { MarketingOptInRequestTemplate, MessengerMessage } from './messageTypes';
 
-/** The button texts Meta offers, with the words the subscriber sees (reference §2.2). */
+/**
+ * The button texts Meta's Messenger opt-in request offers (notification_messages_cta_text), with
+ * the words the subscriber sees. FREQUENCY is in Instagram's list only, not Messenger's.
+ */
 export const MARKETING_CTA_TEXTS = {
 	ALLOW: 'Allow messages',
-	FREQUENCY: 'Get daily messages',
 	GET: 'Get messages',
 	GET_UPDATES: 'Get updates',
 	OPT_IN: 'Opt in to messages',

@@ -51,7 +51,7 @@ function applyEvent(row: TrackedRow, event: StatusEvent, targets: EventTargets):
 		case 'marketing_message_read':
 			return tracked ? receipt(row, event.at, 'readAt') : row;
 		case 'marketing_message_click':
-			return tracked ? receipt(row, event.at, 'clickedAt') : row;
+			return tracked || targeted ? receipt(row, event.at, 'clickedAt') : row;
 		case 'marketing_message_delivery_failed':
 			if (!targeted || row.deliveredAt !== null) return row;
 			return { ...row, error: deliveryFailureText(event.error), failedAt: isSendLogRow(row) ? (row.failedAt ?? event.at) : null };

@@ -26,13 +26,15 @@ function sentBefore(row: TrackedRow, at: string): boolean {
 }
 
 /**
- * A failed paid delivery carries the token and the campaign, not the message (reference §3.5): it
- * is the send of that token under that campaign when a row records it, else the token's latest
- * send before the failure, never one already delivered. Meta's one-per-12-hours rule leaves one
- * such send per token at a time.
+ * A failed paid delivery, and a click without a tracking id (as Meta's send-messages guide prints
+ * it), carry the token and the campaign, not the message (reference §3.5): it is the send of that
+ * token under that campaign when a row records it, else the token's latest send before the event
+ * (for a failure, never one already delivered). Meta's one-per-12-hours rule leaves one such send
+ * per token at a time.
  */
-function failedSend(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[] {
-	const sends = candidates.filter((row) => row.tokenId === event.tokenId && row.deliveredAt === null && sentBefore(row, event.at));
+function sendOfToken(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[] {
+	const failure = event.type === 'marketing_message_delivery_failed';
+	const sends = candidates.filter((row) => row.tokenId === event.tokenId && (!failure || row.deliveredAt === null) && sentBefore(row, event.at));
 	const ofCampaign = sends.filter((row) => event.campaignId !== null && row.campaign === event.campaignId);
 	if (ofCampaign.length > 0) return ofCampaign;
 	const latest = [...sends].sort((a, b) => compareText(b.sentAt, a.sentAt))[0];
@@ -46,13 +48,19 @@ function unsubscribed(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[
 	return candidates.filter((row) => people.has(row.psid) || row.tokenId === event.tokenId);
 }
 
+/** The events that name no message, only a token (and a campaign) or a person. */
+export function matchedByToken(event: StatusEvent): boolean {
+	if (event.type === 'marketing_message_click') return event.trackingId === null;
+	return event.type === 'marketing_message_delivery_failed' || event.type === 'marketing_unsubscribe';
+}
+
 export function eventTargets(entries: RowWithEvents[]): EventTargets {
 	const targets: EventTargets = new Map();
 	const events = new Map(entries.flatMap(({ events: own }) => own.map((event) => [eventKey(event), event] as const)));
 	for (const [key, event] of events) {
-		if (event.type !== 'marketing_message_delivery_failed' && event.type !== 'marketing_unsubscribe') continue;
+		if (!matchedByToken(event)) continue;
 		const candidates = entries.filter(({ row, events: own }) => row.pageId === event.pageId && own.some((candidate) => eventKey(candidate) === key)).map(({ row }) => row);
-		const chosen = event.type === 'marketing_unsubscribe' ? unsubscribed(event, candidates) : failedSend(event, candidates);
+		const chosen = event.type === 'marketing_unsubscribe' ? unsubscribed(event, candidates) : sendOfToken(event, candidates);
 		targets.set(key, new Set(chosen.map((row) => keyText(row.key))));
 	}
 	return targets;

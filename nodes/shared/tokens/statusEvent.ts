@@ -59,12 +59,26 @@ function checkNeeds(read: RowReader, event: StatusEvent): void {
 	if (type === 'marketing_message_delivery_failed' && event.tokenId === null) {
 		read.fail('tokenId', 'field "tokenId" is empty: a failed paid delivery is matched by its token');
 	}
-	if (isPaidMessageEventType(type) && type !== 'marketing_message_delivery_failed' && event.trackingId === null) {
-		read.fail('trackingId', 'field "trackingId" is empty: a paid delivery, read or click is matched by its tracking id');
+	if ((type === 'marketing_message_delivery' || type === 'marketing_message_read') && event.trackingId === null) {
+		read.fail('trackingId', 'field "trackingId" is empty: a paid delivery or read is matched by its tracking id');
+	}
+	if (type === 'marketing_message_click' && event.trackingId === null && event.tokenId === null) {
+		read.fail('trackingId', 'fields "trackingId" and "tokenId" are both empty: a paid click is matched by its tracking id, or by its token and campaign');
 	}
 	if (type === 'marketing_unsubscribe' && event.psid === null && event.tokenId === null) {
 		read.fail('psid', 'fields "psid" and "tokenId" are both empty: an unsubscribe names the person or their token');
 	}
+}
+
+/**
+ * When the event happened. Meta's message_deliveries reference prints no `timestamp`: a delivery
+ * without one is dated by its watermark (everything sent up to it was delivered by then).
+ */
+function eventTime(read: RowReader, type: string): string {
+	const timestamp = read.cell('timestamp', dateCell);
+	if (timestamp !== null) return timestamp;
+	const watermark = type === 'delivery' ? read.cell('watermark', dateCell) : null;
+	return watermark ?? read.required('timestamp', dateCell);
 }
 
 /** A Messenger OTN Trigger item (or Request OTN's Unsubscribe item) as an event that changes stored rows. */
@@ -83,7 +97,7 @@ export function readStatusEvent(event: Raw): RowCheck<StatusEvent> {
 			pageId: read.required('pageId', idCell),
 			// The Messenger events name the subscriber; the paid API's and the unsubscribe may not.
 			psid: named ? read.cell('psid', idCell) : read.required('psid', idCell),
-			at: read.required('timestamp', dateCell),
+			at: eventTime(read, type),
 			tokenId: read.cell('tokenId', tokenIdCell) ?? (token === null ? null : tokenIdOf(token)),
 			mids: midsOf(read, event.mids),
 			watermark: read.cell('watermark', dateCell),

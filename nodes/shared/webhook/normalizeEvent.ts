@@ -138,6 +138,15 @@ function typeFields(type: MessengerEventType, event: Raw, timestamp: string): Ty
 }
 
 /**
+ * Meta's message_deliveries reference prints no `timestamp` (only `delivery.watermark`, "always
+ * present"): a delivery without one happened by its watermark at the latest, so that is its time.
+ */
+function deliveryWatermark(event: Raw | undefined): string | null {
+	const delivery = asObject(event?.delivery);
+	return delivery ? isoFromMetaTime(delivery.watermark) : null;
+}
+
+/**
  * One `messaging[]` event as a flat item, or null when it is of a kind the trigger does not put
  * out (echoes, plugin opt-ins). A malformed event becomes an `invalid` item with the reason.
  */
@@ -149,7 +158,7 @@ export function normalizeMessagingEvent(entryPageId: string, rawEvent: unknown):
 		eventId: eventIdOf(entryPageId, rawEvent),
 		pageId: entryPageId || pageId,
 		psid: text(asObject(event?.sender)?.id),
-		timestamp: isoFromMetaTime(event?.timestamp),
+		timestamp: isoFromMetaTime(event?.timestamp) ?? deliveryWatermark(event),
 		raw,
 	};
 	const invalid = (intendedType: MessengerEventType | 'unknown', error: string): MessengerEventItem => ({

@@ -79,8 +79,12 @@ describe('the Marketing Message API client', () => {
 		});
 		await client.getCampaign('77', ['id', 'name']);
 		expect(requests[1].request).toMatchObject({ method: 'GET', url: '/77', qs: { fields: 'id,name' } });
-		await client.estimateDelivery('200000000000001');
-		expect(requests[2].request).toMatchObject({ method: 'GET', url: '/act_300000000000001/message_delivery_estimate', qs: { page_id: '200000000000001' } });
+		await client.estimateDelivery('200000000000001', { geo_locations: { countries: ['US'] } });
+		expect(requests[2].request).toMatchObject({
+			method: 'GET',
+			url: '/act_300000000000001/message_delivery_estimate',
+			qs: { promoted_object: '{"page_id":"200000000000001"}', targeting_spec: '{"geo_locations":{"countries":["US"]}}', is_direct_send_campaign: 'true', pacing_type: 'no_pacing' },
+		});
 	});
 
 	it("keeps the system user's token out of every error", async () => {

@@ -88,8 +88,8 @@ describe('marketing messages opt-in request', () => {
 		});
 	});
 
-	it("offers exactly Meta's six button texts, GET_UPDATES by default", () => {
-		expect(Object.keys(MARKETING_CTA_TEXTS)).toEqual(['ALLOW', 'FREQUENCY', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP']);
+	it("offers exactly Messenger's five button texts (not Instagram's FREQUENCY), GET_UPDATES by default", () => {
+		expect(Object.keys(MARKETING_CTA_TEXTS)).toEqual(['ALLOW', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP']);
 		expect(MARKETING_CTA_TEXTS[DEFAULT_MARKETING_CTA_TEXT]).toBe('Get updates');
 	});
 
@@ -111,7 +111,7 @@ describe('marketing messages opt-in request', () => {
 			'Topic is empty; Messenger requires 1 to 1000 characters',
 			'Image URL is not an http or https URL',
 			'Image aspect ratio "WIDE" is not a value Messenger knows; it allows one of HORIZONTAL, SQUARE',
-			'Button text "SUBSCRIBE" is not a value Messenger knows; it allows one of ALLOW, FREQUENCY, GET, GET_UPDATES, OPT_IN, SIGN_UP',
+			'Button text "SUBSCRIBE" is not a value Messenger knows; it allows one of ALLOW, GET, GET_UPDATES, OPT_IN, SIGN_UP',
 			'Timezone "Paris" is not a time zone; Messenger expects an IANA time zone such as Europe/Paris',
 		]);
 	});

@@ -28,7 +28,7 @@ const message: PaidMessageRecord = {
 	failureMessage: null,
 };
 
-it("reads the emulator's paid receipts and failure as the trigger's paid events, the PSID exact", async () => {
+it("reads the emulator's paid receipts and failure (no field key) as the trigger's paid events, the PSID exact", async () => {
 	const changes = [
 		paidReceiptChange('delivery', message, AT),
 		paidReceiptChange('read', message, AT),
@@ -42,7 +42,8 @@ it("reads the emulator's paid receipts and failure as the trigger's paid events,
 	expect(items.map((item) => [item.type, item.psid, item.trackingId, item.tokenId, item.campaignId, item.timestamp])).toEqual([
 		['marketing_message_delivery', message.psid, message.trackingId, tokenIdOf(message.token), message.campaignId, '2026-11-27T10:00:00.000Z'],
 		['marketing_message_read', message.psid, message.trackingId, tokenIdOf(message.token), message.campaignId, '2026-11-27T10:00:00.000Z'],
-		['marketing_message_click', message.psid, message.trackingId, tokenIdOf(message.token), message.campaignId, '2026-11-27T10:00:00.000Z'],
+		// Meta's guide prints clicks without a tracking id: matched by token and campaign instead.
+		['marketing_message_click', message.psid, null, tokenIdOf(message.token), message.campaignId, '2026-11-27T10:00:00.000Z'],
 		['marketing_message_delivery_failed', null, null, tokenIdOf(message.token), message.campaignId, '2026-11-27T10:00:00.000Z'],
 	]);
 });

@@ -4,10 +4,29 @@ import { classifyGraphError } from '../../../shared/graph/errorTable';
 import { graphNodeError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
 
+function readTargetingSpec(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const value = context.getNodeParameter('targetingSpec', itemIndex, '{}');
+	let spec: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			spec = JSON.parse(value);
+		} catch {
+			spec = undefined;
+		}
+	}
+	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
+		throw new NodeOperationError(context.getNode(), 'The targeting spec is not a JSON object', {
+			itemIndex,
+			description: 'Enter Meta\'s targeting spec as a JSON object, for example { "geo_locations": { "countries": ["US"] } }.',
+		});
+	}
+	return spec as IDataObject;
+}
+
 /**
- * Meta's delivery estimate for a Page's subscribers (reference §3.4,
- * `GET /act_<id>/message_delivery_estimate`): each entry of Meta's answer as an item, as Meta
- * gives it (Meta documents the endpoint, not its fields).
+ * Meta's delivery estimate for a Page's subscribers (`GET /act_<id>/message_delivery_estimate`,
+ * queried as Meta's send-messages guide does, see deliveryEstimateQuery.ts): each entry of Meta's
+ * answer (`estimate_delivery_*`, `estimate_cost_*`) as an item, as Meta gives it.
  */
 export async function estimateDelivery(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
 	const pageId = String(this.getNodeParameter('pageId', itemIndex) ?? '').trim();
@@ -17,7 +36,7 @@ export async function estimateDelivery(this: IExecuteFunctions, client: Marketin
 			description: "Enter the Facebook Page's ID (digits only), as the Page credential's Page or the trigger's pageId.",
 		});
 	}
-	const result = await client.estimateDelivery(pageId);
+	const result = await client.estimateDelivery(pageId, readTargetingSpec(this, itemIndex));
 	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
 	const entries = Array.isArray(result.body.data) ? (result.body.data as IDataObject[]) : [result.body];
 	return entries.map((entry) => ({ json: { pageId, ...entry }, pairedItem: { item: itemIndex } }));
