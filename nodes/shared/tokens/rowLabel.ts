@@ -51,3 +51,9 @@ export function describeValue(value: unknown, token?: unknown): string {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
 	return Array.isArray(value) ? 'a list' : 'an object';
 }
+
+/** `a "read" event`, or, where the type cell could hold a token, `an event whose type is a value of 17 digits`. */
+export function describeEventType(type: unknown, token?: unknown): string {
+	const shown = describeValue(type, token);
+	return shown.startsWith('"') ? `a ${shown} event` : `an event whose type is ${shown}`;
+}

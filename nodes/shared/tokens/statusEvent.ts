@@ -2,6 +2,7 @@ import { isPaidMessageEventType } from '../webhook/paidMessageEvents';
 import { dateCell, idCell, textCell, tokenIdCell } from './rowCells';
 import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
 import { tokenIdOf } from './tokenId';
+import { describeEventType } from './rowLabel';
 
 /**
  * The events that change rows already stored: the trigger's stops, resumes, deliveries and reads,
@@ -87,7 +88,7 @@ export function readStatusEvent(event: Raw): RowCheck<StatusEvent> {
 		const read: RowReader = new RowReader(event, event.token, 'field');
 		const type = read.required('type', textCell);
 		if (!(STATUS_EVENT_TYPES as readonly string[]).includes(type)) {
-			read.fail('type', `it is a "${type}" event; Apply Event takes ${STATUS_EVENT_TYPES.join(', ')}`);
+			read.fail('type', `it is ${describeEventType(type, event.token)}; Apply Event takes ${STATUS_EVENT_TYPES.join(', ')}`);
 		}
 		const token = read.cell('token', textCell);
 		const named = type === 'marketing_unsubscribe' || isPaidMessageEventType(type);

@@ -3,6 +3,7 @@ import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
 import { newTokenRow } from './newTokenRow';
 import type { TokenRow, TokenType } from './tokenRow';
 import { oneTimeTokenExpiry } from './tokenRules';
+import { describeEventType } from './rowLabel';
 
 /** The trigger's opt-in event types and the token each carries. */
 const OPT_IN_TYPES: Record<string, TokenType> = { otn_optin: 'one_time', marketing_optin: 'marketing' };
@@ -21,7 +22,7 @@ export function tokenRowFromOptIn(event: Raw): RowCheck<TokenRow> {
 		}
 		const tokenType = type === null ? undefined : OPT_IN_TYPES[type];
 		if (!tokenType) {
-			read.fail('type', type === null ? 'it has no event "type"' : `it is a "${type}" event, not an opt-in`);
+			read.fail('type', type === null ? 'it has no event "type"' : `it is ${describeEventType(type, event.token)}, not an opt-in`);
 		}
 		const token = read.required('token', textCell);
 		const optedInAt = read.cell('optedInAt', dateCell) ?? read.required('timestamp', dateCell);

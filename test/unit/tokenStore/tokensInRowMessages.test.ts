@@ -5,7 +5,9 @@ import { normalizeTokenRow } from '../../../nodes/shared/tokens/normalizeTokenRo
 import { readTokenRows } from '../../../nodes/shared/tokens/readRows';
 import { rowLabel } from '../../../nodes/shared/tokens/rowLabel';
 import { hasProblem, type RowCheck } from '../../../nodes/shared/tokens/rowProblem';
+import { readStatusEvent } from '../../../nodes/shared/tokens/statusEvent';
 import { tokenIdOf } from '../../../nodes/shared/tokens/tokenId';
+import { tokenRowFromOptIn } from '../../../nodes/shared/tokens/tokenRowFromOptIn';
 import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
 import { tokenRow } from './tokenRows';
 
@@ -87,5 +89,18 @@ describe('messages about a shifted column never quote a token', () => {
 			'Item 0 (row_number 5) is not a token row: column "tokenId" holds a value of 17 digits, which is not a tokenId (tok_ and 32 hexadecimal digits)',
 		);
 		expectNoToken(`${error} ${details}`);
+	});
+});
+
+describe('an event whose type column holds a token (columns shifted in a sheet)', () => {
+	it('is refused by Record Opt-In and Apply Event without quoting it', () => {
+		const shifted = { type: TOKEN, token: TOKEN, pageId: '200000000000001', psid: '1254459154682919', timestamp: '2026-11-27T10:15:02.478Z' };
+		const optIn = problemOf(tokenRowFromOptIn(shifted));
+		expect(optIn.message).toContain('it is an event whose type is a value of 17 digits, not an opt-in');
+		expectNoToken(optIn.message);
+		const status = problemOf(readStatusEvent(shifted));
+		expectNoToken(status.message);
+		// A short, plain type is still quoted so the user sees what it was.
+		expect(problemOf(tokenRowFromOptIn({ ...shifted, type: 'read' })).message).toContain('"read"');
 	});
 });
