@@ -18,7 +18,9 @@ module.exports = {
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
 			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
-			testTimeout: 120000,
+			// A project's testTimeout is not applied to its tests by this jest (they get the global 30 s):
+			// the setup file sets the real n8n's longer timeout.
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/longTimeout.ts'],
 		},
 		{
 			// A real queue-mode n8n of its own (PostgreSQL, Redis, main, webhook process, two workers).
@@ -26,7 +28,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
-			testTimeout: 900000,
+			setupFilesAfterEnv: ['<rootDir>/test/queue/longTimeout.ts'],
 		},
 	],
 };
