@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
+import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
 import { createGraphClient } from '../shared/graph/graphClient';
@@ -31,7 +32,9 @@ export interface BroadcastChannel {
 
 /** The Send API with the Page credential: tokens as recipients, up to 50 in a Graph batch. */
 async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
-	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs });
+	// Meta's usage headers, from the check of the credential on: the sends slow down or stop by them.
+	const usage = new UsageWatch(realClock);
+	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
 	return {
@@ -40,14 +43,15 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 			await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
-				options,
+				{ ...options, usage },
 			),
 	};
 }
 
 /** The paid Marketing Message API with the Marketing credential: one call per message, no batches. */
 async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
-	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs });
+	const usage = new UsageWatch(realClock);
+	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<PaidMessageRequest> = async (requests) => Promise.all(requests.map((request) => client.sendPaidMessage(request)));
 	return {
 		preflight: async () => await preflightPaidApi(client),
@@ -62,7 +66,7 @@ async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 					}),
 				),
 				send,
-				options,
+				{ ...options, usage },
 			),
 	};
 }
