@@ -11,10 +11,8 @@ export interface PacerOptions {
 	throttlePauseMs?: number;
 	/** Share of the target won back per second without a rate-limit answer. */
 	recoveryPerSecond?: number;
-	/** Added to Meta's one-second window until the quickest round trip is trusted: a round trip a little quicker than any seen yet, and timer granularity. */
+	/** Added to Meta's one-second window: a round trip a little quicker than any seen yet, and timer granularity. */
 	guardMs?: number;
-	/** The same margin once ten answers have shown the quickest round trip. */
-	trustedGuardMs?: number;
 	/** Share of the rate Meta's reported usage leaves (1 = all of it); read before every send. */
 	usageShare?: () => number;
 }
@@ -51,9 +49,9 @@ const SLOT_SLACK_MS = 10;
  * rate and pauses everyone until Meta's window has passed; the rate then climbs back to the target
  * over a few seconds.
  *
- * Sends are also spread evenly: one of n messages waits n ÷ rate after the one before, so each
- * second's batches leave at steady intervals instead of together. A burst would meet Meta's limit
- * when its arrival jitters past the guard; steady intervals leave every window room to spare.
+ * Sends are also spread out: one of n messages waits at least ¾ of n ÷ rate after the one before,
+ * so a second's batches leave at steady intervals instead of together, and a late answer holds
+ * back the one send a second later, not every send behind it.
  */
 export class AdaptivePacer {
 	/** Sends in flight (answeredAt undefined) or answered within the window. */
@@ -68,7 +66,6 @@ export class AdaptivePacer {
 	private nextSlotAt = 0;
 	private readonly minimum: number;
 	private readonly windowMs: number;
-	private readonly trustedWindowMs: number;
 
 	constructor(
 		private readonly clock: Clock,
@@ -77,7 +74,6 @@ export class AdaptivePacer {
 		this.rateAfterThrottle = options.targetPerSecond;
 		this.minimum = Math.max(0.1, options.targetPerSecond * (options.minimumShare ?? 0.05));
 		this.windowMs = WINDOW_MS + (options.guardMs ?? 20);
-		this.trustedWindowMs = WINDOW_MS + (options.trustedGuardMs ?? 5);
 	}
 
 	get currentPerSecond(): number {
@@ -98,16 +94,14 @@ export class AdaptivePacer {
 	private earliestStart(now: number, messages: number): number {
 		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
 		let start = Math.max(now, this.pausedUntil, this.nextSlotAt);
-		const trusted = this.answers >= ANSWERS_BEFORE_TRUSTING_ROUND_TRIP;
-		const quickest = trusted ? this.quickestRoundTripMs : 0;
-		const windowMs = trusted ? this.trustedWindowMs : this.windowMs;
+		const quickest = this.answers >= ANSWERS_BEFORE_TRUSTING_ROUND_TRIP ? this.quickestRoundTripMs : 0;
 		const countedBy = (send: Send) => (send.answeredAt === undefined ? Infinity : send.answeredAt - quickest);
-		this.sends = this.sends.filter((send) => countedBy(send) + windowMs > start);
+		this.sends = this.sends.filter((send) => countedBy(send) + this.windowMs > start);
 		let inWindow = this.sends.reduce((sum, send) => sum + send.messages, 0);
 		const countedFirst = [...this.sends].sort((a, b) => countedBy(a) - countedBy(b));
 		for (const send of countedFirst) {
 			if (inWindow + messages <= capacity) break;
-			start = Math.max(start, countedBy(send) + windowMs);
+			start = Math.max(start, countedBy(send) + this.windowMs);
 			inWindow -= send.messages;
 		}
 		return start;
