@@ -1,6 +1,7 @@
 // OTN Broadcast in n8n-core's real engine against a Page whose Messenger budget (200 calls a day per
 // engaged user, https://developers.facebook.com/docs/graph-api/overview/rate-limiting/) fills up:
 // the node reads X-Business-Use-Case-Usage, slows down, and stops cleanly when Meta reports it spent.
+import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
@@ -64,5 +65,19 @@ describe("OTN Broadcast and the Page's Messenger budget", () => {
 		expect(second.outputs[1]).toEqual([]);
 		const perToken = await deliveriesPerToken(emulator.control, page.pageId);
 		expect(rows.map((row) => perToken.get(String(row.token)))).toEqual(Array(180).fill(1));
+	});
+
+	it('sends nothing and changes no row when the budget is already spent, and says when access returns', async () => {
+		const page = await emulator.newPage();
+		const rows = await issuedRows(emulator.control, page.pageId, 5);
+		await emulator.control.setPageBudget({ callsPer24h: 1, pageId: page.pageId });
+		// Another app of the Page spends the budget first.
+		await axios.get(`${emulator.url}/v25.0/me`, { params: { access_token: page.pageToken } });
+		const run = await runNode({ node: new OtnBroadcast(), parameters: parameters(), input: rows, credentials: page.credentials, onError: 'continueRegularOutput' });
+		const [sent, notSent] = run.outputs;
+		expect(sent).toEqual([]);
+		expect(notSent.map((item) => item.json.status)).toEqual(Array(5).fill('available'));
+		expect(run.hints[0].message).toMatch(/nothing was sent and no row was changed\. Meta reports the budget spent \(call_count at 100% in X-Business-Use-Case-Usage, messenger\)\. Meta expects access back in about 1440 min/);
+		expect(await emulator.control.deliveries({ pageId: page.pageId })).toHaveLength(0);
 	});
 });
