@@ -6,6 +6,8 @@
  *
  *   npm run bench:broadcast                 the published run (10,000 tokens, about 10 minutes)
  *   npx tsx bench/broadcast.ts --tokens=500 a quick trial
+ *   npx tsx bench/broadcast.ts --tokens=2000 --node-only
+ *                                           OTN Broadcast alone, printed only: a check of its rate
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,16 @@ import { join } from 'node:path';
 import { EmulatorClient } from '../emulator/client';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
-import { EMULATOR_SEED, HTTP_500_PERCENT_AFTER, HTTP_500_PERCENT_BEFORE, LATENCY, PAGE_LIMIT_PER_SECOND, sizesFrom } from './broadcast/conditions';
+import {
+	EMULATOR_SEED,
+	HTTP_500_PERCENT_AFTER,
+	HTTP_500_PERCENT_BEFORE,
+	LATENCY,
+	nodeOnlyFrom,
+	PAGE_LIMIT_PER_SECOND,
+	sizesFrom,
+	TARGET_RATE_PER_SECOND,
+} from './broadcast/conditions';
 import { type Contestant, contestants } from './broadcast/contestants';
 import { FreshN8n } from './broadcast/freshN8n';
 import { type LiveHeap, liveHeapOfBroadcast, WARM_UP_TOKENS } from './broadcast/liveHeap';
@@ -30,7 +41,8 @@ function progress(message: string): void {
 
 async function main(): Promise<void> {
 	const sizes = sizesFrom(process.argv.slice(2));
-	const field = contestants(sizes);
+	const nodeOnly = nodeOnlyFrom(process.argv.slice(2));
+	const field = contestants(sizes).filter((contestant) => !nodeOnly || contestant.key === 'node');
 	progress('n8n runtime, build and pack');
 	await ensureN8nInstalled({ quiet: true });
 	const packDir = mkdtempSync(join(tmpdir(), 'bench-broadcast-pack-'));
@@ -59,11 +71,15 @@ async function main(): Promise<void> {
 		}
 
 		const liveHeaps: LiveHeap[] = [];
-		for (const tokens of [sizes.small, sizes.full]) {
+		for (const tokens of nodeOnly ? [] : [sizes.small, sizes.full]) {
 			progress(`OTN Broadcast (${tokens}) alone in n8n-core's engine, for its live heap: issuing tokens and running`);
 			liveHeaps.push(await liveHeapOfBroadcast(await pageWithTokens(control, tokens + WARM_UP_TOKENS), emulator.url));
 		}
 
+		if (nodeOnly) {
+			for (const outcome of outcomes) console.log(nodeOnlyLine(outcome));
+			return;
+		}
 		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000 });
 		console.log(report);
 		const resultsDir = join(__dirname, 'results');
@@ -76,6 +92,12 @@ async function main(): Promise<void> {
 		await emulator?.close();
 		rmSync(packDir, { recursive: true, force: true });
 	}
+}
+
+/** One line for --node-only: the rate against the configured one, and how the emulator counted it. */
+function nodeOnlyLine(outcome: Outcome): string {
+	const share = ((outcome.deliveredPerSecond / TARGET_RATE_PER_SECOND) * 100).toFixed(1);
+	return `${outcome.contestant.label}: ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s, ${outcome.deliveredPerSecond.toFixed(1)} msg/s (${share}% of ${TARGET_RATE_PER_SECOND}/s), ${outcome.calls} calls, peak ${outcome.peakAcceptedPerSecond} calls/s, ${outcome.rateLimited} rate-limited, ${outcome.lost} lost, ${outcome.duplicates} duplicates; hint: ${outcome.hints.join(' ')}`;
 }
 
 function failedRun(error: unknown): ContestantRun {

@@ -20,6 +20,7 @@ import type {
 	NotifyMeResult,
 	PageRecord,
 	PageSummary,
+	PageBudgetView,
 	RateLimitView,
 	SettingsView,
 	SubscriberInteraction,
@@ -161,6 +162,15 @@ export class EmulatorClient {
 	/** Calls per second of one Page, or of every Page without its own limit. */
 	setRateLimit(perSecond: number, pageId?: string): Promise<RateLimitView> {
 		return this.send('put', '/rate-limit', { perSecond, pageId });
+	}
+
+	/** A Page's Messenger budget over 24 hours: 200 calls per engaged user, or callsPer24h outright. */
+	setPageBudget(input: { engagedUsers?: number; callsPer24h?: number; pageId?: string }): Promise<PageBudgetView> {
+		return this.send('put', '/budget', input);
+	}
+
+	pageBudget(pageId: string): Promise<PageBudgetView> {
+		return this.get('/budget', { pageId });
 	}
 
 	/** Audio and video sends per second (reference §4.6: 10), on top of the Page limit. */

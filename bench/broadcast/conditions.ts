@@ -31,6 +31,11 @@ export interface Sizes {
 	templateSample: number;
 }
 
+/** `--node-only`: only OTN Broadcast sends (no controls, no DIY, no live heap), and no results file: a check of its rate. */
+export function nodeOnlyFrom(argv: string[]): boolean {
+	return argv.includes('--node-only');
+}
+
 /** `--tokens=N` scales a trial run down (small = N/5, sample = N/100); the published figures use the default. */
 export function sizesFrom(argv: string[]): Sizes {
 	const flag = argv.find((arg) => arg.startsWith('--tokens='));

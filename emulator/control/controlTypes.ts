@@ -88,6 +88,14 @@ export interface RateLimitInput {
 	pageId?: string;
 }
 
+/** A Page's Messenger budget over 24 hours and how much of it is used (null for the default of all Pages). */
+export interface PageBudgetView {
+	pageId: string | null;
+	callsPer24h: number;
+	callCountPercent: number | null;
+	regainAccessMinutes: number | null;
+}
+
 export interface RateLimitView {
 	perSecond: number;
 	mediaPerSecond: number;

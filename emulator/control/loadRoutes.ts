@@ -1,9 +1,17 @@
 import type { FaultRuleInput } from '../load/faults';
+import type { EmulatorState } from '../state/emulatorState';
 import { optionalNumber, optionalString, requiredNumber } from './bodyFields';
 import { badRequest } from './controlError';
 import { route, type ControlRoute } from './controlRoute';
+import type { PageBudgetView } from './controlTypes';
 
-/** Rate limit, latency, injected faults and the seed behind them; global or per Page. */
+/** Rate limit, 24-hour budget, latency, injected faults and the seed behind them; global or per Page. */
+
+function budgetView(state: EmulatorState, pageId: string | undefined): PageBudgetView {
+	const callsPer24h = state.pageBudget.callsPer24h(pageId);
+	const usage = pageId === undefined ? undefined : state.pageBudget.usage(pageId, state.clock.now());
+	return { pageId: pageId ?? null, callsPer24h, callCountPercent: usage?.callCountPercent ?? null, regainAccessMinutes: usage?.regainAccessMinutes ?? null };
+}
 
 export const loadRoutes: ControlRoute[] = [
 	// `perSecond`: every Graph call of a Page; `mediaPerSecond`: audio and video sends on top.
@@ -16,6 +24,18 @@ export const loadRoutes: ControlRoute[] = [
 		if (mediaPerSecond !== undefined) state.mediaRateLimiter.setLimit(mediaPerSecond, pageId);
 		return { perSecond: state.rateLimiter.limitFor(pageId), mediaPerSecond: state.mediaRateLimiter.limitFor(pageId), pageId: pageId ?? null };
 	}),
+
+	// The Messenger budget: 200 calls per engaged user per 24 hours, or `callsPer24h` outright.
+	route('PUT', '/budget', (state, { body }) => {
+		const engagedUsers = optionalNumber(body, 'engagedUsers', 1);
+		const callsPer24h = optionalNumber(body, 'callsPer24h', 1);
+		if (engagedUsers === undefined && callsPer24h === undefined) throw badRequest('give engagedUsers or callsPer24h');
+		const pageId = optionalString(body, 'pageId');
+		state.pageBudget.set({ engagedUsers, callsPer24h }, pageId);
+		return budgetView(state, pageId);
+	}),
+
+	route('GET', '/budget', (state, { query }) => budgetView(state, query.get('pageId') ?? undefined)),
 
 	route('PUT', '/latency', (state, { body }) => {
 		const setting = { fixedMs: optionalNumber(body, 'fixedMs') ?? 0, jitterMs: optionalNumber(body, 'jitterMs') ?? 0 };

@@ -2,7 +2,7 @@ import { batchTooLarge, invalidParameter } from '../fixtures/graphErrors';
 import { batchItem, type BatchItemResponse } from '../fixtures/graphResponses';
 import { parseForm } from '../http/requestBody';
 import { accessTokenOf, authenticate } from './auth';
-import { runGraphCall } from './callPipeline';
+import { pageUsageHeaders, runGraphCall } from './callPipeline';
 import { jsonResponse, splitVersion, type GraphCall, type GraphContext, type GraphOutcome } from './graphCall';
 import { GraphError, graphErrorBody } from './graphError';
 import { arrayParam } from './params';
@@ -20,9 +20,11 @@ const ITEM_HEADERS = { 'Content-Type': 'text/javascript; charset=UTF-8' };
 
 export async function runBatch(ctx: GraphContext, call: GraphCall): Promise<GraphOutcome> {
 	let items: unknown[];
+	let pageId: string | undefined;
 	try {
 		items = readItems(call);
-		authenticate(ctx.state, call);
+		const identity = authenticate(ctx.state, call);
+		pageId = identity.kind === 'page' ? identity.page.pageId : undefined;
 	} catch (error) {
 		if (!(error instanceof GraphError)) throw error;
 		return jsonResponse(error.spec.status, graphErrorBody(error.spec));
@@ -49,7 +51,8 @@ export async function runBatch(ctx: GraphContext, call: GraphCall): Promise<Grap
 		}),
 	);
 	if (outcomes.includes('drop')) return { kind: 'drop' };
-	return jsonResponse(200, outcomes as (BatchItemResponse | null)[]);
+	// The batch's own answer carries the Page's usage after all its items, as single calls do.
+	return jsonResponse(200, outcomes as (BatchItemResponse | null)[], pageId === undefined ? {} : pageUsageHeaders(ctx.state, pageId));
 }
 
 function readItems(call: GraphCall): unknown[] {

@@ -1,6 +1,7 @@
 import { performance } from 'perf_hooks';
 
-import { injectedServerError, rateLimited } from '../fixtures/graphErrors';
+import { injectedServerError, messengerBudgetSpent, rateLimited } from '../fixtures/graphErrors';
+import type { EmulatorState } from '../state/emulatorState';
 import type { FaultRule } from '../load/faults';
 import { authenticate, statsKeyOf, type Identity } from './auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphOutcome, type GraphResponse } from './graphCall';
@@ -8,8 +9,8 @@ import { GraphError, graphErrorBody } from './graphError';
 import { isMediaSend, isSendCall, routeGraphCall } from './routes';
 
 /**
- * One Graph call through the emulator: authenticate, count it against the Page's rate limit,
- * roll the injected faults (before or after processing), process, answer.
+ * One Graph call through the emulator: authenticate, count it against the Page's 24-hour budget
+ * and its rate limit, roll the injected faults (before or after processing), process, answer.
  */
 export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<GraphOutcome> {
 	const { state } = ctx;
@@ -22,11 +23,15 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 	const pageId = identity.kind === 'page' ? identity.page.pageId : undefined;
 	const statsKey = statsKeyOf(identity);
 	const now = performance.now();
+	if (pageId !== undefined && !state.pageBudget.tryCall(pageId, state.clock.now())) {
+		state.stats.record(statsKey, 'rateLimited', now);
+		return jsonResponse(400, graphErrorBody(messengerBudgetSpent()), pageUsageHeaders(state, pageId));
+	}
 	const overLimit =
 		pageId !== undefined && (!state.rateLimiter.tryCall(pageId, now) || (isMediaSend(call) && !state.mediaRateLimiter.tryCall(pageId, now)));
 	if (pageId !== undefined && overLimit) {
 		state.stats.record(statsKey, 'rateLimited', now);
-		return jsonResponse(400, graphErrorBody(rateLimited()), usageHeader(ctx, pageId, now));
+		return jsonResponse(400, graphErrorBody(rateLimited()), pageUsageHeaders(state, pageId));
 	}
 	state.stats.record(statsKey, 'accepted', now);
 
@@ -39,7 +44,7 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 		response = errorResponse(error);
 	}
 	if (fault) return injectFault(ctx, statsKey, fault);
-	const headers = pageId === undefined ? {} : usageHeader(ctx, pageId, now);
+	const headers = pageId === undefined ? {} : pageUsageHeaders(state, pageId);
 	return { ...response, headers: { ...headers, ...response.headers } };
 }
 
@@ -55,8 +60,14 @@ function injectFault(ctx: GraphContext, statsKey: string, fault: FaultRule): Gra
 	return jsonResponse(500, graphErrorBody(injectedServerError(fault.errorCode)));
 }
 
-/** reference §4.6: X-Business-Use-Case-Usage keyed by Page id, call_count as a percentage. */
-function usageHeader(ctx: GraphContext, pageId: string, now: number): Record<string, string> {
-	const usage = { type: 'messenger', call_count: ctx.state.rateLimiter.usagePercent(pageId, now), total_cputime: 0, total_time: 0, estimated_time_to_regain_access: 0 };
+/**
+ * `X-Business-Use-Case-Usage` as https://developers.facebook.com/docs/graph-api/overview/rate-limiting/
+ * shows it: keyed by the business object (the Page), a list of `{type, call_count, total_cputime,
+ * total_time, estimated_time_to_regain_access}`, whole percentages and minutes. call_count is the
+ * Page's Messenger budget over 24 hours; the emulator measures no CPU or processing time (0).
+ */
+export function pageUsageHeaders(state: EmulatorState, pageId: string): Record<string, string> {
+	const { callCountPercent, regainAccessMinutes } = state.pageBudget.usage(pageId, state.clock.now());
+	const usage = { type: 'messenger', call_count: callCountPercent, total_cputime: 0, total_time: 0, estimated_time_to_regain_access: regainAccessMinutes };
 	return { 'X-Business-Use-Case-Usage': JSON.stringify({ [pageId]: [usage] }) };
 }

@@ -30,12 +30,6 @@ export class RateLimiter {
 		return before < this.limitFor(pageId);
 	}
 
-	/** Share of the Page's limit used in the last second, in percent (for X-Business-Use-Case-Usage). */
-	usagePercent(pageId: string, nowMs: number): number {
-		const used = this.windows.get(pageId)?.count(nowMs) ?? 0;
-		return Math.min(100, Math.round((used / this.limitFor(pageId)) * 100));
-	}
-
 	reset(defaultPerSecond: number): void {
 		this.defaultPerSecond = defaultPerSecond;
 		this.overrides.clear();

@@ -1,4 +1,4 @@
-/** Timestamps of the last second, counted as they slide out. */
+/** Timestamps of the last span (a second unless told), counted as they slide out. */
 export class SlidingWindow {
 	private stamps: number[] = [];
 	private head = 0;
@@ -13,6 +13,11 @@ export class SlidingWindow {
 			this.head = 0;
 		}
 		return this.stamps.length - this.head;
+	}
+
+	/** The time of the nth oldest stamp still inside (0 = the oldest); call count() first. */
+	stampAt(n: number): number {
+		return this.stamps[this.head + n];
 	}
 
 	add(now: number): number {

@@ -4,6 +4,7 @@ import type { EmulatorAppConfig } from '../config';
 import { CallStats } from '../load/callStats';
 import { FaultInjector } from '../load/faults';
 import { Latency } from '../load/latency';
+import { PageBudget } from '../load/pageBudget';
 import { RateLimiter } from '../load/rateLimiter';
 import { Deliveries } from './deliveries';
 import { Directory } from './directory';
@@ -42,6 +43,8 @@ export class EmulatorState {
 	readonly rateLimiter: RateLimiter;
 	/** The tighter limit for audio and video sends, on top of the Page limit. */
 	readonly mediaRateLimiter: RateLimiter;
+	/** Each Page's Messenger budget over 24 hours (X-Business-Use-Case-Usage, 80006). */
+	readonly pageBudget = new PageBudget();
 	readonly stats = new CallStats();
 	readonly latency = new Latency();
 	readonly faults = new FaultInjector();
@@ -75,6 +78,7 @@ export class EmulatorState {
 		this.events.clear();
 		this.rateLimiter.reset(this.initial.rateLimitPerSecond);
 		this.mediaRateLimiter.reset(this.initial.mediaRateLimitPerSecond);
+		this.pageBudget.reset();
 		this.stats.clear();
 		this.latency.reset();
 		this.faults.clear();

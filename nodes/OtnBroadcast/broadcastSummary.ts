@@ -1,6 +1,8 @@
 import type { NodeExecutionHint } from 'n8n-workflow';
 
 import type { BroadcastStats } from '../shared/broadcast/broadcastRunner';
+import { SLOW_FROM_PERCENT } from '../shared/broadcast/usageWatch';
+import type { MetaUsage } from '../shared/graph/usageHeaders';
 
 export interface BroadcastCounts {
 	campaign: string;
@@ -39,6 +41,20 @@ function shareOfRate(share: BroadcastCounts['rateShare']): string {
 	return ` (this shard's share: ${perSecond(share.ratePerSecond)} of ${perSecond(share.ratePerSecond * share.shardsSharingRate)} messages/s)`;
 }
 
+/** Whose budget Meta's header counts: the Page's for Messenger and Pages calls, the app's for X-App-Usage. */
+function usageHolder(usage: MetaUsage): string {
+	if (usage.header === 'X-Page-Usage' || usage.type === 'messenger' || usage.type === 'pages') return ' for the Page';
+	return usage.header === 'X-App-Usage' ? ' for the app' : '';
+}
+
+/** Meta's usage headers at their fullest, and how much they slowed the run. */
+function usageNote(stats: BroadcastStats | undefined): string {
+	const peak = stats?.usagePeak;
+	if (!peak) return '';
+	const slowed = peak.percent >= SLOW_FROM_PERCENT && stats?.slowestPerSecond !== undefined ? `; the pace slowed to ${perSecond(stats.slowestPerSecond)} messages/s to spread the calls` : '';
+	return ` Meta's usage${usageHolder(peak)} peaked at ${Math.round(peak.percent)}% (${peak.counter})${slowed}.`;
+}
+
 /** One line a marketer reads after the run: what went out, what did not and why, how fast. No token. */
 export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
 	const notSentTotal = Object.values(counts.notSent).reduce((sum, count) => sum + count, 0);
@@ -60,7 +76,7 @@ export function broadcastHint(counts: BroadcastCounts): NodeExecutionHint {
 	const rate = seconds > 0 ? (counts.sent / seconds).toFixed(1) : '0';
 	const unconfirmed = counts.unconfirmed > 0 ? ` (${counts.unconfirmed} unconfirmed: retried after no answer and refused as already sent)` : '';
 	return {
-		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s${shareOfRate(counts.rateShare)}, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.${stoppedMidRun(counts.notSent) ? ` ${NOTHING_SPENT}` : ''}`,
+		message: `Campaign "${counts.campaign}": sent ${counts.sent}${unconfirmed}; not sent ${notSentTotal} (${reasons(counts.notSent)}). ${seconds.toFixed(1)} s, ${rate} messages/s${shareOfRate(counts.rateShare)}, ${counts.stats?.calls ?? 0} calls, ${counts.stats?.throttledAnswers ?? 0} rate-limit answers, ${counts.stats?.retries ?? 0} retries.${usageNote(counts.stats)}${stoppedMidRun(counts.notSent) ? ` ${NOTHING_SPENT}` : ''}`,
 		type: notSentTotal > 0 ? 'warning' : 'info',
 		location: 'outputPane',
 	};

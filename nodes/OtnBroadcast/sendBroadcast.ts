@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
+import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
+import { isBudgetRefusal } from '../shared/graph/errorTable';
 import { createGraphClient } from '../shared/graph/graphClient';
 import { createMarketingClient } from '../shared/graph/marketingClient';
 import type { PaidMessageRequest } from '../shared/graph/paidMessageRequest';
@@ -29,28 +31,37 @@ export interface BroadcastChannel {
 	send(sends: PlannedSend[], options: BroadcastOptions): Promise<{ verdicts: SendVerdict[]; stats: BroadcastStats }>;
 }
 
+/** A check of the credential refused for a spent budget says when Meta gives access back, as the headers tell it. */
+function withTimeOfAccess(result: PreflightResult, usage: UsageWatch): PreflightResult {
+	if (result.ok || !isBudgetRefusal(result.failure.error)) return result;
+	return { ok: false, failure: { ...result.failure, meaning: usage.spent() ?? result.failure.meaning } };
+}
+
 /** The Send API with the Page credential: tokens as recipients, up to 50 in a Graph batch. */
 async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
-	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs });
+	// Meta's usage headers, from the check of the credential on: the sends slow down or stop by them.
+	const usage = new UsageWatch(realClock);
+	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
 	return {
-		preflight: async () => await preflightSendApi(client),
+		preflight: async () => withTimeOfAccess(await preflightSendApi(client), usage),
 		send: async (sends, options) =>
 			await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
-				options,
+				{ ...options, usage },
 			),
 	};
 }
 
 /** The paid Marketing Message API with the Marketing credential: one call per message, no batches. */
 async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSettings): Promise<BroadcastChannel> {
-	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs });
+	const usage = new UsageWatch(realClock);
+	const client = await createMarketingClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<PaidMessageRequest> = async (requests) => Promise.all(requests.map((request) => client.sendPaidMessage(request)));
 	return {
-		preflight: async () => await preflightPaidApi(client),
+		preflight: async () => withTimeOfAccess(await preflightPaidApi(client), usage),
 		send: async (sends, options) =>
 			await runBroadcast(
 				sends.map(
@@ -62,7 +73,7 @@ async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 					}),
 				),
 				send,
-				options,
+				{ ...options, usage },
 			),
 	};
 }

@@ -35,7 +35,8 @@ describe('rate limit', () => {
 		const stats = (await h.control.stats()).pages.find((entry) => entry.key === page.pageId);
 		expect(stats).toMatchObject({ calls: 20, accepted: 5, rateLimited: 15, peakPerSecond: 5 });
 		const usage = JSON.parse(String(refused[0].headers['x-business-use-case-usage']));
-		expect(usage[page.pageId][0].call_count).toBe(100);
+		// The per-second limit is not Meta's business use case budget: that one is far from spent.
+		expect(usage[page.pageId][0]).toMatchObject({ type: 'messenger', call_count: 0, estimated_time_to_regain_access: 0 });
 
 		await wait(1100);
 		expect((await send(h.graph, page.pageToken, textTo(psid, 'later'))).status).toBe(200);

@@ -13,6 +13,8 @@ export interface PacerOptions {
 	recoveryPerSecond?: number;
 	/** Added to Meta's one-second window: a round trip a little quicker than any seen yet, and timer granularity. */
 	guardMs?: number;
+	/** Share of the rate Meta's reported usage leaves (1 = all of it); read before every send. */
+	usageShare?: () => number;
 }
 
 /** One send against the Page's window; settle() it when its answer (or its failure) arrives. */
@@ -25,6 +27,14 @@ const WINDOW_MS = 1000;
 const IN_FLIGHT_POLL_MS = 5;
 /** Answers seen before the quickest round trip is trusted; until then a send holds its share until a second after its answer. */
 const ANSWERS_BEFORE_TRUSTING_ROUND_TRIP = 10;
+/**
+ * Sends follow each other by this share of their even interval (n ÷ rate): close enough to spread
+ * a second's batches, loose enough that one late answer, which holds back a send a second later,
+ * does not hold back every send behind it.
+ */
+const SPACING_SHARE = 0.75;
+/** A send this late on its even slot keeps the slot's time, so timer delays do not add up. */
+const SLOT_SLACK_MS = 10;
 
 /**
  * Keeps every sliding one-second window within the current rate, across every worker, the way Meta
@@ -38,6 +48,10 @@ const ANSWERS_BEFORE_TRUSTING_ROUND_TRIP = 10;
  * shards in separate processes each keep to their part of the rate. A rate-limit answer lowers the
  * rate and pauses everyone until Meta's window has passed; the rate then climbs back to the target
  * over a few seconds.
+ *
+ * Sends are also spread out: one of n messages waits at least ¾ of n ÷ rate after the one before,
+ * so a second's batches leave at steady intervals instead of together, and a late answer holds
+ * back the one send a second later, not every send behind it.
  */
 export class AdaptivePacer {
 	/** Sends in flight (answeredAt undefined) or answered within the window. */
@@ -48,6 +62,8 @@ export class AdaptivePacer {
 	private pausedUntil = 0;
 	private rateAfterThrottle: number;
 	private throttledAt: number | undefined;
+	/** The even slot of the next send. */
+	private nextSlotAt = 0;
 	private readonly minimum: number;
 	private readonly windowMs: number;
 
@@ -62,9 +78,11 @@ export class AdaptivePacer {
 
 	get currentPerSecond(): number {
 		const target = this.options.targetPerSecond;
-		if (this.throttledAt === undefined) return target;
+		const usageShare = this.options.usageShare?.() ?? 1;
+		const allowed = Math.max(this.minimum, target * Math.min(1, usageShare));
+		if (this.throttledAt === undefined) return allowed;
 		const seconds = Math.max(0, this.clock.now() - this.throttledAt) / 1000;
-		return Math.min(target, this.rateAfterThrottle + target * (this.options.recoveryPerSecond ?? 0.1) * seconds);
+		return Math.min(allowed, this.rateAfterThrottle + target * (this.options.recoveryPerSecond ?? 0.1) * seconds);
 	}
 
 	/**
@@ -75,7 +93,7 @@ export class AdaptivePacer {
 	 */
 	private earliestStart(now: number, messages: number): number {
 		const capacity = Math.max(messages, Math.floor(this.currentPerSecond));
-		let start = Math.max(now, this.pausedUntil);
+		let start = Math.max(now, this.pausedUntil, this.nextSlotAt);
 		const quickest = this.answers >= ANSWERS_BEFORE_TRUSTING_ROUND_TRIP ? this.quickestRoundTripMs : 0;
 		const countedBy = (send: Send) => (send.answeredAt === undefined ? Infinity : send.answeredAt - quickest);
 		this.sends = this.sends.filter((send) => countedBy(send) + this.windowMs > start);
@@ -100,6 +118,8 @@ export class AdaptivePacer {
 			if (start <= now) {
 				const send: Send = { leftAt: now, messages };
 				this.sends.push(send);
+				const slot = now - this.nextSlotAt <= SLOT_SLACK_MS ? this.nextSlotAt : now;
+				this.nextSlotAt = slot + ((messages / this.currentPerSecond) * 1000 * SPACING_SHARE);
 				return {
 					settle: () => {
 						send.answeredAt = this.clock.now();

@@ -1,8 +1,9 @@
 import type { ErrorClass } from '../graph/errorClasses';
-import type { Classification } from '../graph/errorTable';
+import { isBudgetRefusal, type Classification } from '../graph/errorTable';
 import type { GraphError } from '../graph/graphError';
 import type { SendOutcome } from '../graph/graphClient';
 import type { SendRequest } from '../graph/sendRequest';
+import type { MetaUsage } from '../graph/usageHeaders';
 import { AdaptivePacer } from './adaptivePacer';
 import type { Clock } from './clock';
 import { JobQueue } from './jobQueue';
@@ -28,6 +29,16 @@ export interface BroadcastOptions {
 	clock: Clock;
 	random?: () => number;
 	signal?: AbortSignal;
+	/** Meta's usage headers as the Graph client saw them (usageWatch.ts): slow down, or stop when spent. */
+	usage?: UsageSignals;
+}
+
+/** What the runner reads of Meta's usage headers. */
+export interface UsageSignals {
+	rateShare(): number;
+	/** Why nothing more can be sent; undefined while the budget lasts. */
+	spent(): string | undefined;
+	readonly peak?: MetaUsage;
 }
 
 export interface BroadcastStats {
@@ -36,6 +47,10 @@ export interface BroadcastStats {
 	retries: number;
 	durationMs: number;
 	finalRatePerSecond: number;
+	/** The fullest counter of Meta's usage headers during the run. */
+	usagePeak?: MetaUsage;
+	/** The lowest rate the pacer kept to, when Meta's usage slowed it. */
+	slowestPerSecond?: number;
 }
 
 /** Sends a batch of requests (one, or up to 50 for a Graph batch) and answers one outcome each. */
@@ -65,7 +80,8 @@ export async function runBroadcast<R = SendRequest>(
 	const { clock, signal } = options;
 	const random = options.random ?? Math.random;
 	const maxThrottled = options.maxThrottledRetries ?? 20;
-	const pacer = new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond });
+	const usage = options.usage;
+	const pacer = new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond, usageShare: usage && (() => usage.rateShare()) });
 	const verdicts: Array<SendVerdict | undefined> = new Array(requests.length);
 	const queue = new JobQueue<JobState>(
 		requests.map((_, index) => ({ index, attempts: 0, throttled: 0, ambiguous: false, dueAt: 0 })),
@@ -73,6 +89,7 @@ export async function runBroadcast<R = SendRequest>(
 	const stats: BroadcastStats = { calls: 0, throttledAnswers: 0, retries: 0, durationMs: 0, finalRatePerSecond: 0 };
 	const started = clock.now();
 	let inFlight = 0;
+	let slowest = options.ratePerSecond;
 	let stopped: { errorClass: ErrorClass | 'cancelled'; meaning: string } | undefined;
 
 	function settle(job: JobState, outcome: SendOutcome): 'throttled' | undefined {
@@ -80,7 +97,7 @@ export async function runBroadcast<R = SendRequest>(
 			verdicts[job.index] = { kind: 'sent', messageId: outcome.messageId, attempts: job.attempts };
 			return undefined;
 		}
-		const { error, errorClass, meaning } = outcome;
+		const { error, errorClass } = outcome;
 		if (errorClass === 'throttled' && job.throttled < maxThrottled) {
 			job.throttled++;
 			stats.throttledAnswers++;
@@ -96,8 +113,10 @@ export async function runBroadcast<R = SendRequest>(
 				return undefined;
 			}
 		}
+		// Meta refused for a spent budget: the row says when access returns, as the headers tell it.
+		const meaning = errorClass === 'stop' && isBudgetRefusal(error) ? (usage?.spent() ?? outcome.meaning) : outcome.meaning;
 		if (job.ambiguous && (errorClass === 'tokenSpent' || errorClass === 'notNow')) {
-			verdicts[job.index] = { kind: 'sentUnconfirmed', attempts: job.attempts, error, errorClass, meaning };
+			verdicts[job.index] = { kind: 'sentUnconfirmed', attempts: job.attempts, error, errorClass, meaning: outcome.meaning };
 			return undefined;
 		}
 		verdicts[job.index] = {
@@ -112,6 +131,13 @@ export async function runBroadcast<R = SendRequest>(
 		return undefined;
 	}
 
+	/** Meta reported the budget spent: nothing more leaves, whatever waits for a slot. */
+	function budgetSpent(): boolean {
+		const meaning = usage?.spent();
+		if (meaning && !stopped) stopped = { errorClass: 'stop', meaning };
+		return meaning !== undefined;
+	}
+
 	async function sendBatch(batch: JobState[]): Promise<void> {
 		inFlight++;
 		try {
@@ -123,6 +149,12 @@ export async function runBroadcast<R = SendRequest>(
 				batch.forEach((job) => queue.pushReady(job));
 				return;
 			}
+			if (stopped || budgetSpent()) {
+				paced.settle();
+				batch.forEach((job) => queue.pushReady(job));
+				return;
+			}
+			slowest = Math.min(slowest, pacer.currentPerSecond);
 			for (const job of batch) job.attempts++;
 			stats.calls++;
 			let outcomes;
@@ -142,7 +174,7 @@ export async function runBroadcast<R = SendRequest>(
 	}
 
 	async function worker(): Promise<void> {
-		while (!stopped && !signal?.aborted) {
+		while (!stopped && !signal?.aborted && !budgetSpent()) {
 			const batch = queue.takeDue(clock.now(), options.batchSize);
 			if (batch.length > 0) {
 				await sendBatch(batch);
@@ -171,5 +203,7 @@ export async function runBroadcast<R = SendRequest>(
 	}
 	stats.durationMs = clock.now() - started;
 	stats.finalRatePerSecond = pacer.currentPerSecond;
+	stats.usagePeak = usage?.peak;
+	if (slowest < options.ratePerSecond) stats.slowestPerSecond = slowest;
 	return { verdicts: verdicts as SendVerdict[], stats };
 }

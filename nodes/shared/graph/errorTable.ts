@@ -13,6 +13,17 @@ const PAID_API_CALLS: RecipientKind[] = ['subscriptionToken', 'adAccount'];
 /** Sends addressed to a token, whose row a wrong verdict would cost. */
 const TOKEN_SENDS: RecipientKind[] = ['oneTimeToken', 'marketingToken', 'subscriptionToken'];
 
+/**
+ * Meta's codes for a spent budget (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/,
+ * Business Use Case error codes; 32 is the Page limit with a user token).
+ */
+export const BUDGET_CODES = [32, 80000, 80001, 80002, 80003, 80004, 80005, 80006, 80008, 80009, 80014];
+
+/** Meta refused the call because a budget is spent: its usage headers say until when. */
+export function isBudgetRefusal(error: GraphError): boolean {
+	return error.code !== undefined && BUDGET_CODES.includes(error.code);
+}
+
 export interface ErrorRule {
 	code: number;
 	subcode?: number;
@@ -83,10 +94,16 @@ export const ERROR_RULES: ErrorRule[] = [
 	// Rate limits.
 	{ code: 4, errorClass: 'throttled', meaning: 'The app reached its Graph API request limit' },
 	{ code: 17, errorClass: 'throttled', meaning: 'The user request limit was reached' },
-	{ code: 32, errorClass: 'throttled', meaning: 'The Page reached its request limit' },
 	{ code: 613, errorClass: 'throttled', meaning: "The Page's send rate limit was reached" },
-	...[80001, 80002, 80003, 80004, 80005, 80006, 80008, 80009, 80014].map(
-		(code): ErrorRule => ({ code, errorClass: 'throttled', meaning: 'Meta business use case rate limit reached' }),
+	// Budgets over a rolling hour or 24 hours (Meta's rate-limiting page: 80006 Messenger, 80001 Page
+	// calls with a Page token, 32 with a user token). Meta: "When the limit has been reached, stop
+	// making API calls. Continuing to make calls will continue to increase your call count": a
+	// block of minutes or hours, so the job stops instead of retrying.
+	{ code: 80006, errorClass: 'stop', meaning: "Meta's Messenger budget for the Page is spent (200 calls a day per person the Page can message, over a rolling 24 hours); run again when Meta gives access back" },
+	{ code: 80001, errorClass: 'stop', meaning: "Meta's call budget for the Page is spent (business use case rate limit); run again when Meta gives access back" },
+	{ code: 32, errorClass: 'stop', meaning: "The Page's request limit is reached (Meta counts it over a rolling 24 hours); run again later" },
+	...BUDGET_CODES.filter((code) => ![32, 80001, 80006].includes(code)).map(
+		(code): ErrorRule => ({ code, errorClass: 'stop', meaning: "Meta's business use case rate limit is reached; run again when Meta gives access back" }),
 	),
 	// Temporary failures.
 	{ code: 1, subcode: 1357046, errorClass: 'transient', meaning: 'Meta answered a batch with an invalid reply; the message may have been sent' },

@@ -9,6 +9,7 @@ import type {
 
 import { redactSecrets } from '../redact';
 import { graphErrorFromResponse, graphErrorFromThrown, parseJson, type GraphError } from './graphError';
+import { readUsageHeaders, type MetaUsage } from './usageHeaders';
 
 /** The n8n contexts that make Graph calls. */
 export type GraphCallerContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
@@ -38,11 +39,17 @@ export interface GraphCallerSettings {
 	/** The credential's secrets: never in a result. */
 	secrets: Array<string | undefined>;
 	timeoutMs: number;
+	/** Told Meta's usage headers of every answer that carries them (a batch: its outer answer). */
+	onUsage?: UsageObserver;
 }
+
+/** Receives the usage Meta reports: numbers and Meta's names only, never a token. */
+export type UsageObserver = (usage: MetaUsage) => void;
 
 interface FullResponse {
 	statusCode: number;
 	body: unknown;
+	headers?: Record<string, unknown>;
 }
 
 export const DEFAULT_GRAPH_HOST = 'https://graph.facebook.com';
@@ -85,6 +92,8 @@ export function graphCaller(context: GraphCallerContext, settings: GraphCallerSe
 		} catch (thrown) {
 			return { ok: false, error: clean(graphErrorFromThrown(thrown), extraSecrets) };
 		}
+		const usage = readUsageHeaders(response.headers);
+		if (usage) settings.onUsage?.(usage);
 		const parsed = parseJson(response.body);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return { ok: true, status: response.statusCode, body: parsed as T };

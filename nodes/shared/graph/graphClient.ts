@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { redactSecrets } from '../redact';
 import { classifyGraphError, type Classification } from './errorTable';
-import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult } from './graphCaller';
+import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
 import { graphErrorFromResponse, mayHaveBeenDelivered, parseJson, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import {
@@ -37,6 +37,8 @@ export interface GraphClient {
 
 export interface GraphClientOptions {
 	timeoutMs?: number;
+	/** Told the usage Meta reports on each answer (X-Business-Use-Case-Usage and the like). */
+	onUsage?: UsageObserver;
 }
 
 /**
@@ -51,7 +53,13 @@ export async function createGraphClient(
 	const credentials = await context.getCredentials(PAGE_CREDENTIAL_TYPE);
 	const baseUrl = graphBaseUrl(credentials.graphHost, String(credentials.graphApiVersion || DEFAULT_GRAPH_API_VERSION));
 	const secrets = [credentials.accessToken, credentials.appSecret].map((value) => (value ? String(value) : undefined));
-	const call = graphCaller(context, { credentialType: PAGE_CREDENTIAL_TYPE, baseUrl, secrets, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+	const call = graphCaller(context, {
+		credentialType: PAGE_CREDENTIAL_TYPE,
+		baseUrl,
+		secrets,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		onUsage: options.onUsage,
+	});
 	// A batch item's answer is read here, not by the caller: its token is kept out the same way.
 	const clean = (error: GraphError, token: string | undefined): GraphError => ({
 		...error,

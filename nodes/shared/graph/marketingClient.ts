@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { classifyGraphError } from './errorTable';
 import { deliveryEstimateQuery } from './deliveryEstimateQuery';
 import { DEFAULT_TIMEOUT_MS, type SendOutcome } from './graphClient';
-import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult } from './graphCaller';
+import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
 import { mayHaveBeenDelivered, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import { messageCampaignBody, type MessageCampaignInput } from './messageCampaign';
@@ -71,7 +71,10 @@ function paidSendAnswer(body: unknown): SendOutcome {
  * a system user's token and the ad account it sends for. Built like the Page's client
  * (graphClient.ts): results as values, classified by the one error table, no token in any of them.
  */
-export async function createMarketingClient(context: GraphCallerContext, options: { timeoutMs?: number } = {}): Promise<MarketingClient> {
+export async function createMarketingClient(
+	context: GraphCallerContext,
+	options: { timeoutMs?: number; onUsage?: UsageObserver } = {},
+): Promise<MarketingClient> {
 	const credentials = await context.getCredentials(MARKETING_CREDENTIAL_TYPE);
 	const baseUrl = graphBaseUrl(credentials.graphHost, String(credentials.graphApiVersion || DEFAULT_GRAPH_API_VERSION));
 	const adAccountId = adAccountDigits(credentials.adAccountId);
@@ -80,6 +83,7 @@ export async function createMarketingClient(context: GraphCallerContext, options
 		baseUrl,
 		secrets: [credentials.accessToken, credentials.appSecret].map((value) => (value ? String(value) : undefined)),
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		onUsage: options.onUsage,
 	});
 	const act = `/act_${encodeURIComponent(adAccountId)}`;
 

@@ -15,7 +15,7 @@ describe('classifying Meta errors', () => {
 		['subscriber stopped this topic', META_ERRORS.stoppedTopic, 'marketingToken', 'tokenRevoked'],
 		['rate limit', META_ERRORS.rateLimit, 'psid', 'throttled'],
 		['app request limit', META_ERRORS.appRequestLimit, 'psid', 'throttled'],
-		['Page request limit', META_ERRORS.pageRequestLimit, 'psid', 'throttled'],
+		['Page request limit: a budget over 24 hours, the job stops', META_ERRORS.pageRequestLimit, 'psid', 'stop'],
 		['blocked by the subscriber', META_ERRORS.userBlocked, 'psid', 'unreachable'],
 		['person unavailable (200/1545041) is not a permission error', META_ERRORS.personUnavailable, 'psid', 'unreachable'],
 		["person can't receive right now", META_ERRORS.cantReceive, 'psid', 'unreachable'],

@@ -1,0 +1,63 @@
+import { runBroadcast } from '../../../nodes/shared/broadcast/broadcastRunner';
+import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
+import { FakeClock } from './fakeClock';
+
+const requests = (n: number): SendRequest[] =>
+	Array.from({ length: n }, (_, i) => ({ recipient: { one_time_notif_token: `t${i}` }, message: { text: `m${i}` } }));
+
+/** A fake Meta whose round trips vary from 70 to 130 ms (seeded); records when each call left. */
+function jitteryMeta(clock: FakeClock) {
+	let seed = 7;
+	const calls: Array<{ at: number; size: number }> = [];
+	const send = async (batch: SendRequest[]) => {
+		calls.push({ at: clock.now(), size: batch.length });
+		seed = (seed * 16807) % 2147483647;
+		await clock.sleep(70 + (seed % 61));
+		return batch.map((_, i) => ({ ok: true as const, messageId: `m${calls.length}_${i}` }));
+	};
+	return { send, calls };
+}
+
+function busiestSecond(calls: Array<{ at: number; size: number }>): number {
+	return Math.max(...calls.map((call) => calls.filter((other) => other.at >= call.at && other.at < call.at + 1000).reduce((sum, other) => sum + other.size, 0)));
+}
+
+/** Messages per second from the first call to the last one (whose messages are not yet counted). */
+function perSecondOf(calls: Array<{ at: number; size: number }>): number {
+	const messages = calls.slice(0, -1).reduce((sum, call) => sum + call.size, 0);
+	return (messages / (calls[calls.length - 1].at - calls[0].at)) * 1000;
+}
+
+describe('even spacing of batches', () => {
+	it("sends each second's batches at steady intervals, not together, within the rate and at no less than 96% of it", async () => {
+		const clock = new FakeClock();
+		const meta = jitteryMeta(clock);
+		const { verdicts, stats } = await runBroadcast(requests(2000), meta.send, {
+			ratePerSecond: 250,
+			concurrency: 4,
+			batchSize: 50,
+			maxAttempts: 3,
+			clock,
+		});
+		expect(verdicts.every((verdict) => verdict.kind === 'sent')).toBe(true);
+		expect(stats.calls).toBe(40);
+		const gaps = meta.calls.slice(1).map((call, i) => call.at - meta.calls[i].at);
+		// 50 messages at 250/s: a batch every 200 ms on average, never two within ¾ of that less 10 ms of slack.
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(140);
+		expect(busiestSecond(meta.calls)).toBeLessThanOrEqual(250);
+		const perSecond = perSecondOf(meta.calls);
+		// Each window waits a second after the send five batches back, plus the guard and that send's
+		// round trip beyond the quickest: 20 ms and 30 ms on average here, so about 96% is the ceiling.
+		expect(perSecond).toBeGreaterThanOrEqual(0.96 * 250);
+		expect(perSecond).toBeLessThanOrEqual(250);
+	});
+
+	it('spaces single messages too: at 20/s, never two within 27 ms', async () => {
+		const clock = new FakeClock();
+		const meta = jitteryMeta(clock);
+		await runBroadcast(requests(100), meta.send, { ratePerSecond: 20, concurrency: 4, batchSize: 1, maxAttempts: 3, clock });
+		const gaps = meta.calls.slice(1).map((call, i) => call.at - meta.calls[i].at);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(27);
+		expect(busiestSecond(meta.calls)).toBeLessThanOrEqual(20);
+	});
+});
