@@ -6,6 +6,10 @@ import { messageContentFields } from '../shared/messages/messageContentParameter
 export const DEFAULT_RATE_PER_SECOND = 100;
 export const MAX_SHARDS_SHARING_RATE = 64;
 
+/** The canvas names the campaign on both paths: the name through the Send API, the picked campaign through the paid API. */
+export const BROADCAST_SUBTITLE =
+	'={{ $parameter["sendThrough"] === "paidApi" ? "Campaign " + ($parameter["campaignId"].cachedResultName || $parameter["campaignId"].value || $parameter["campaignId"]) : $parameter["campaign"] }}';
+
 export const broadcastProperties: INodeProperties[] = [
 	{
 		displayName:

@@ -27,10 +27,11 @@ export const applyEventFields: INodeProperties[] = [
 		displayName: 'Event',
 		name: 'event',
 		type: 'json',
-		default: "={{ $('Messenger OTN Trigger').item.json }}",
-		required: true,
+		// Empty reads the event from the Messenger OTN Trigger upstream, whatever it is named.
+		default: '',
+		placeholder: "e.g. {{ $('Messenger OTN Trigger').item.json }}",
 		description:
-			"The Messenger OTN Trigger item of the stop, resume, delivery or read, or of a paid marketing message's delivery, read, click or failure; or Request OTN's Unsubscribe item. The default reads it from the trigger through the node that looked up the rows; change the node name if yours differs.",
+			"Leave empty to use the Messenger OTN Trigger item (stop, resume, delivery, read, or a paid marketing message's delivery, read, click or failure) the input rows were looked up for, found whatever the trigger is named. For Request OTN's Unsubscribe item, or an event from elsewhere, set an expression that gives that item.",
 		displayOptions: { show: showFor },
 	},
 ];
