@@ -6,6 +6,8 @@ import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } f
 import { GraphError } from './graphError';
 import { requirePage } from './pageAccess';
 import { pageSubscribedApps } from './pageSubscribedApps';
+import { isAdAccountPath } from './paid/adAccountAccess';
+import { listCampaigns } from './paid/listCampaigns';
 import { routePaidCall } from './paid/paidRoutes';
 import { objectParam } from './params';
 import { sendMessage } from './send/sendMessage';
@@ -34,6 +36,7 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	const segments = call.path.split('/').filter((segment) => segment !== '');
 	const [objectId, edge] = segments;
 	const { state } = ctx;
+	if (segments.length === 2 && edge === 'campaigns' && call.method === 'GET' && isAdAccountPath(objectId)) return listCampaigns(ctx, identity, call, objectId);
 	const paid = routePaidCall(state, identity, call, segments);
 	if (paid) return paid;
 	if (segments.length === 2 && edge === 'messages' && call.method === 'POST') {

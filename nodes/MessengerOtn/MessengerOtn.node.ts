@@ -9,6 +9,7 @@ import {
 
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
 import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
+import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
 import { asNodeError, errorItemJson } from '../shared/nodeErrors';
 import { operationRunner } from './operations';
 import { marketingCampaignDescription } from './resources/marketingCampaign';
@@ -60,6 +61,8 @@ export class MessengerOtn implements INodeType {
 			...marketingCampaignDescription,
 		],
 	};
+
+	methods = { listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -9,6 +9,7 @@ import {
 
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
 import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
+import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
 import { ItemErrors } from '../shared/itemErrors';
 import { outputItem } from '../shared/outputItem';
 import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
@@ -44,6 +45,8 @@ export class OtnBroadcast implements INodeType {
 		sensitiveOutputFields: ['token'],
 		properties: broadcastProperties,
 	};
+
+	methods = { listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readBroadcastSettings(this);

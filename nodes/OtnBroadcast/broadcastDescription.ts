@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
+import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
@@ -47,17 +48,11 @@ export const broadcastProperties: INodeProperties[] = [
 		description: 'A name stamped on every row this broadcast handles, and on its send log',
 		displayOptions: { show: { sendThrough: ['sendApi'] } },
 	},
-	{
-		displayName: 'Campaign ID',
-		name: 'campaignId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 120330000000000001',
+	campaignLocator({
 		description:
-			"The message campaign's ID, from Request OTN → Marketing Campaign → Create. It is stamped on every row as the campaign, so Meta's receipts and failures find their send.",
+			"The message campaign the sends are billed to: pick it from the ad account's campaigns, or give its ID (Request OTN → Marketing Campaign → Create puts it out). It is stamped on every row as the campaign, so Meta's receipts and failures find their send.",
 		displayOptions: { show: { sendThrough: ['paidApi'] } },
-	},
+	}),
 	{
 		displayName: 'Min Conversation Gap (Seconds)',
 		name: 'minConversationGapSeconds',

@@ -1,18 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { campaignLocator } from '../../../shared/listSearch/campaignLocator';
+
 /** Fields the campaign operations share. */
 
 export function campaignIdField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Campaign ID',
-		name: 'campaignId',
-		type: 'string',
-		default: '={{ $json.campaignId }}',
-		required: true,
-		placeholder: 'e.g. 120330000000000001',
-		description: "The message campaign's ID, as Create put it out",
+	return campaignLocator({
+		// By default the ID Create put out, as before the picker, so a Create → Get chain keeps working.
+		default: { mode: 'id', value: '={{ $json.campaignId }}' },
+		description: "The message campaign: pick it from the ad account's campaigns, or give its ID (Create puts it out as campaignId)",
 		displayOptions: { show },
-	};
+	});
 }
 
 export function pageIdField(show: Record<string, string[]>, description: string): INodeProperties {
