@@ -10,6 +10,7 @@ import {
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
 import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
 import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
+import { searchPages } from '../shared/listSearch/searchPages';
 import { asNodeError, errorItemJson } from '../shared/nodeErrors';
 import { operationRunner } from './operations';
 import { marketingCampaignDescription } from './resources/marketingCampaign';
@@ -62,7 +63,7 @@ export class MessengerOtn implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCampaigns } };
+	methods = { listSearch: { searchCampaigns, searchPages } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

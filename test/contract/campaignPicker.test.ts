@@ -7,6 +7,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { MessengerOtn } from '../../nodes/MessengerOtn/MessengerOtn.node';
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { searchCampaigns } from '../../nodes/shared/listSearch/searchCampaigns';
+import { searchPages } from '../../nodes/shared/listSearch/searchPages';
 import { runInNodeContext, runNode } from '../harness/n8nEngine';
 import { issuedRows } from './broadcastRows';
 import { useEmulator, type EmulatedPage } from './emulatorFixture';
@@ -92,5 +93,25 @@ describe('a campaign chosen with the picker', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.outputs[0].map((item) => item.json.campaign)).toEqual([campaignId]);
 		expect((await emulator.control.paid.messages({ pageId: page.pageId })).map((message) => message.token)).toEqual([input[0].token]);
+	});
+});
+
+describe('the Page picker of the campaign operations', () => {
+	it("lists the Pages of the system user's ad accounts, narrowed by what the user types", async () => {
+		const page = await emulator.withAdAccount(await emulator.newPage());
+		const listed = await runInNodeContext(marketingOnly(page), (context) => searchPages.call(context as unknown as ILoadOptionsFunctions));
+		expect(listed.results.map((result) => result.value)).toEqual([page.pageId]);
+		expect(listed.results[0].name).toContain(page.pageId);
+		const none = await runInNodeContext(marketingOnly(page), (context) => searchPages.call(context as unknown as ILoadOptionsFunctions, 'no such page'));
+		expect(none.results).toEqual([]);
+	});
+
+	it('Create takes the Page picked from the list as it took the typed ID', async () => {
+		const page = await emulator.withAdAccount(await emulator.newPage());
+		const parameters = { resource: 'marketingCampaign', operation: 'create', name: 'Spring sale', pageId: { __rl: true, mode: 'list', value: page.pageId }, budgetType: 'lifetime', budgetCents: 5000 };
+		const run = await runNode({ node: new MessengerOtn(), parameters, input: [{}], credentials: marketingOnly(page) });
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0][0].json).toMatchObject({ pageId: page.pageId, name: 'Spring sale' });
+		expect(await emulator.control.paid.campaigns({ adAccountId: page.adAccountId })).toEqual([expect.objectContaining({ pageId: page.pageId })]);
 	});
 });

@@ -41,3 +41,15 @@ it('Get Campaign still reads the ID Create put out when left as it is', () => {
 it("OTN Broadcast opens on the ad account's list", () => {
 	expect(campaignParameter(new OtnBroadcast(), { sendThrough: 'paidApi' }).default).toEqual({ mode: 'list', value: '' });
 });
+
+describe.each(['create', 'estimateDelivery'])('the Page of Marketing Campaign → %s', (operation) => {
+	const node = new MessengerOtn();
+	const parameter = node.description.properties.find((property) => property.name === 'pageId' && property.displayOptions?.show?.operation?.includes(operation));
+
+	it("is a picker over the system user's Pages, opening on the list", () => {
+		expect(parameter?.type).toBe('resourceLocator');
+		expect(parameter?.default).toEqual({ mode: 'list', value: '' });
+		expect(parameter?.modes?.find((mode) => mode.name === 'list')?.typeOptions).toEqual({ searchListMethod: 'searchPages', searchable: true });
+		expect(typeof node.methods?.listSearch?.searchPages).toBe('function');
+	});
+});

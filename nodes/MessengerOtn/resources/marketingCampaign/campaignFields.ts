@@ -15,13 +15,22 @@ export function campaignIdField(show: Record<string, string[]>): INodeProperties
 
 export function pageIdField(show: Record<string, string[]>, description: string): INodeProperties {
 	return {
-		displayName: 'Page ID',
+		displayName: 'Page',
 		name: 'pageId',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		placeholder: 'e.g. 200000000000001',
 		description,
 		displayOptions: { show },
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchPages', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 200000000000001',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Page ID has digits only' } }],
+			},
+		],
 	};
 }

@@ -10,7 +10,8 @@ import type { MarketingClient } from '../../../shared/graph/marketingClient';
  * gives it (Meta documents the endpoint, not its fields).
  */
 export async function estimateDelivery(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
-	const pageId = String(this.getNodeParameter('pageId', itemIndex) ?? '').trim();
+	// extractValue: a picked Page's ID, or the plain ID a workflow saved before the picker.
+	const pageId = String(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!/^\d+$/.test(pageId)) {
 		throw new NodeOperationError(this.getNode(), pageId ? `"${pageId.slice(0, 40)}" is not a Page ID` : 'The Page ID is empty', {
 			itemIndex,
