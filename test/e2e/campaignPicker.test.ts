@@ -20,10 +20,12 @@ interface ListAnswer {
 
 describe('the Campaign pickers in a real n8n', () => {
 	let credential: { id: string; name: string };
+	let pageId = '';
 	const campaigns: Record<string, string> = {};
 
 	beforeAll(async () => {
 		const page = await newE2ePage(n8n, 'Campaign picker e2e');
+		pageId = page.pageId;
 		const { account, systemUser } = await page.control.paid.newAdAccount([page.pageId], { name: 'Picker shop' });
 		credential = await createCredential(n8n, {
 			name: `Marketing API picker e2e (${account.adAccountId})`,
@@ -40,10 +42,10 @@ describe('the Campaign pickers in a real n8n', () => {
 		}
 	});
 
-	function listFor(nodeType: string, currentNodeParameters: Record<string, unknown>, filter?: string): Promise<ListAnswer> {
+	function listFor(nodeType: string, currentNodeParameters: Record<string, unknown>, filter?: string, methodName = 'searchCampaigns', path = 'campaignId'): Promise<ListAnswer> {
 		return rest<ListAnswer>(n8n, 'POST', '/dynamic-node-parameters/resource-locator-results', {
-			methodName: 'searchCampaigns',
-			path: 'campaignId',
+			methodName,
+			path,
 			nodeTypeAndVersion: { name: `n8n-nodes-messenger-otn.${nodeType}`, version: 1 },
 			currentNodeParameters,
 			credentials: { messengerOtnMarketingApi: { id: credential.id, name: credential.name } },
@@ -62,5 +64,10 @@ describe('the Campaign pickers in a real n8n', () => {
 	it("Request OTN's Get Campaign lists the same campaigns, narrowed by what the user types", async () => {
 		const answer = await listFor('messengerOtn', { resource: 'marketingCampaign', operation: 'get', campaignId: { __rl: true, mode: 'list', value: '' } }, 'summer');
 		expect(answer.results).toEqual([{ name: 'Summer sale (active)', value: campaigns['Summer sale'] }]);
+	});
+
+	it("Request OTN's Create Campaign lists the Pages of the system user's ad account", async () => {
+		const answer = await listFor('messengerOtn', { resource: 'marketingCampaign', operation: 'create', pageId: { __rl: true, mode: 'list', value: '' } }, undefined, 'searchPages', 'pageId');
+		expect(answer.results.map((result) => result.value)).toEqual([pageId]);
 	});
 });
