@@ -53,6 +53,15 @@ describe('Apply Event without an Event expression', () => {
 		expect(run.outputs[0].map((item) => item.json)).toEqual([{ tokenId: tokenIdOf(TOKEN), deliveredAt: at, readAt: at }]);
 	});
 
+	it('still reads an Event saved as JSON text, from when the parameter was a JSON field', async () => {
+		const run = await runNode({
+			node,
+			parameters: { resource: 'token', operation: 'applyEvent', rows: 'tokenRows', event: JSON.stringify(read) },
+			input: [sentRow],
+		});
+		expect(run.outputs[0].map((item) => item.json)).toEqual([{ tokenId: tokenIdOf(TOKEN), deliveredAt: at, readAt: at }]);
+	});
+
 	it('says how to set the Event when no Messenger OTN Trigger comes before the node', async () => {
 		const run = await runNode({
 			node,

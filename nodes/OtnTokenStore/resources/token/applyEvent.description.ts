@@ -26,7 +26,9 @@ export const applyEventFields: INodeProperties[] = [
 	{
 		displayName: 'Event',
 		name: 'event',
-		type: 'json',
+		// A string (not a JSON editor, which flags an empty value): saved values, expressions or JSON
+		// text, are strings either way and read as before.
+		type: 'string',
 		// Empty reads the event from the Messenger OTN Trigger upstream, whatever it is named.
 		default: '',
 		placeholder: "e.g. {{ $('Messenger OTN Trigger').item.json }}",
