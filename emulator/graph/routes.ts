@@ -6,7 +6,10 @@ import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } f
 import { GraphError } from './graphError';
 import { requirePage } from './pageAccess';
 import { pageSubscribedApps } from './pageSubscribedApps';
+import { isAdAccountPath } from './paid/adAccountAccess';
+import { listCampaigns } from './paid/listCampaigns';
 import { routePaidCall } from './paid/paidRoutes';
+import { systemUserPages } from './paid/systemUserPages';
 import { objectParam } from './params';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
@@ -34,6 +37,8 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	const segments = call.path.split('/').filter((segment) => segment !== '');
 	const [objectId, edge] = segments;
 	const { state } = ctx;
+	if (segments.length === 2 && edge === 'campaigns' && call.method === 'GET' && isAdAccountPath(objectId)) return listCampaigns(ctx, identity, call, objectId);
+	if (segments.length === 2 && objectId === 'me' && edge === 'accounts' && call.method === 'GET' && identity.kind === 'systemUser') return systemUserPages(ctx, identity, call);
 	const paid = routePaidCall(state, identity, call, segments);
 	if (paid) return paid;
 	if (segments.length === 2 && edge === 'messages' && call.method === 'POST') {

@@ -9,6 +9,8 @@ import {
 
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
 import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
+import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
+import { searchPages } from '../shared/listSearch/searchPages';
 import { asNodeError, errorItemJson } from '../shared/nodeErrors';
 import { operationRunner } from './operations';
 import { marketingCampaignDescription } from './resources/marketingCampaign';
@@ -23,7 +25,9 @@ export class MessengerOtn implements INodeType {
 		icon: { light: 'file:../../icons/messenger-otn.svg', dark: 'file:../../icons/messenger-otn.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			// The operation as the editor lists it, not its internal value.
+			'={{ ({"sendMessage":"Send Message","requestOneTimeNotification":"Request One-Time Notification","requestMarketingOptIn":"Request Marketing Messages Opt-In","getAll":"Get Many Marketing Tokens","unsubscribe":"Unsubscribe","create":"Create Campaign","get":"Get Campaign","estimateDelivery":"Estimate Delivery"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			"Messenger for a Facebook Page: ask a subscriber for one-time notification or marketing messages permission, reply inside the 24-hour window with text, buttons, quick replies, an image, a file or cards, list or unsubscribe the Page's marketing tokens, and create paid marketing message campaigns",
 		defaults: { name: 'Request OTN' },
@@ -58,6 +62,8 @@ export class MessengerOtn implements INodeType {
 			...marketingCampaignDescription,
 		],
 	};
+
+	methods = { listSearch: { searchCampaigns, searchPages } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -9,11 +9,12 @@ import {
 
 import { PAGE_CREDENTIAL_TYPE } from '../shared/graph/graphClient';
 import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
+import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
 import { ItemErrors } from '../shared/itemErrors';
 import { outputItem } from '../shared/outputItem';
 import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
 import { readTokenRows } from '../shared/tokens/readRows';
-import { broadcastProperties } from './broadcastDescription';
+import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastHint } from './broadcastSummary';
 import { keepToPage, planBroadcast } from './planBroadcast';
@@ -27,11 +28,12 @@ export class OtnBroadcast implements INodeType {
 		icon: { light: 'file:../../icons/messenger-otn.svg', dark: 'file:../../icons/messenger-otn.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{"campaign: " + $parameter["campaign"]}}',
+		subtitle: BROADCAST_SUBTITLE,
 		description:
 			'Send one Messenger message per opt-in token (one-time or marketing), paced, batched and retried, and get every row back with what became of it',
 		defaults: { name: 'OTN Broadcast' },
-		usableAsTool: true,
+		// Not an AI tool: a tool call carries no token rows to send to, and an agent must not start paid sends.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Not Sent'],
@@ -43,6 +45,8 @@ export class OtnBroadcast implements INodeType {
 		sensitiveOutputFields: ['token'],
 		properties: broadcastProperties,
 	};
+
+	methods = { listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readBroadcastSettings(this);

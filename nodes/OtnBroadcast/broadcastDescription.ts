@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
+import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
 export const MAX_SHARDS_SHARING_RATE = 64;
+
+/** The canvas names the campaign on both paths: the name through the Send API, the picked campaign through the paid API. */
+export const BROADCAST_SUBTITLE =
+	'={{ $parameter["sendThrough"] === "paidApi" ? "Campaign " + ($parameter["campaignId"].cachedResultName || $parameter["campaignId"].value || $parameter["campaignId"]) : $parameter["campaign"] }}';
 
 export const broadcastProperties: INodeProperties[] = [
 	{
@@ -43,17 +48,11 @@ export const broadcastProperties: INodeProperties[] = [
 		description: 'A name stamped on every row this broadcast handles, and on its send log',
 		displayOptions: { show: { sendThrough: ['sendApi'] } },
 	},
-	{
-		displayName: 'Campaign ID',
-		name: 'campaignId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 120330000000000001',
+	campaignLocator({
 		description:
-			"The message campaign's ID, from Request OTN → Marketing Campaign → Create. It is stamped on every row as the campaign, so Meta's receipts and failures find their send.",
+			"The message campaign the sends are billed to: pick it from the ad account's campaigns, or give its ID (Request OTN → Marketing Campaign → Create puts it out). It is stamped on every row as the campaign, so Meta's receipts and failures find their send.",
 		displayOptions: { show: { sendThrough: ['paidApi'] } },
-	},
+	}),
 	{
 		displayName: 'Min Conversation Gap (Seconds)',
 		name: 'minConversationGapSeconds',

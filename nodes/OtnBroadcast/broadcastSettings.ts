@@ -32,7 +32,8 @@ function clamp(value: unknown, min: number, max: number, fallback: number): numb
 export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSettings {
 	const sendThrough = context.getNodeParameter('sendThrough', 0, 'sendApi') as SendThrough;
 	const paid = sendThrough === 'paidApi';
-	const campaign = String(context.getNodeParameter(paid ? 'campaignId' : 'campaign', 0, '')).trim();
+	// extractValue: a picked campaign's ID, or the plain ID a workflow saved before the picker.
+	const campaign = String(context.getNodeParameter(paid ? 'campaignId' : 'campaign', 0, '', { extractValue: true })).trim();
 	if (!campaign) {
 		throw new NodeOperationError(context.getNode(), paid ? 'The campaign ID is empty' : 'The campaign name is empty', {
 			description: paid

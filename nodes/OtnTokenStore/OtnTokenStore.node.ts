@@ -37,11 +37,14 @@ export class OtnTokenStore implements INodeType {
 		icon: { light: 'file:../../icons/messenger-otn.svg', dark: 'file:../../icons/messenger-otn.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			// The operation as the editor lists it, not its internal value.
+			'={{ ({"applyEvent":"Apply Event","forgetSubscriber":"Forget Subscriber","recordOptIn":"Record Opt-In","selectForBroadcast":"Select for Broadcast","summarize":"Summarize"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Keep Messenger opt-in tokens in any store: opt-ins to token rows, rows to send to, stops, deliveries and reads, figures, and data deletion',
 		defaults: { name: 'OTN Token Store' },
-		usableAsTool: true,
+		// Not an AI tool: it turns rows a workflow hands it into rows for a store, and a tool call carries no rows.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS,
 		// Newer n8n versions redact these output fields in stored executions (2.40 does not yet).
@@ -65,14 +68,14 @@ export class OtnTokenStore implements INodeType {
 					{
 						name: 'Apply Event',
 						value: 'applyEvent',
-						action: 'Apply an event to stored rows',
+						action: 'Apply event to stored rows',
 						description:
 							"Work out which stored rows a marketing stop or resume, a delivery or a read, a paid marketing message's delivery, read, click or failure, or an unsubscribe changes, and how",
 					},
 					{
 						name: 'Forget Subscriber',
 						value: 'forgetSubscriber',
-						action: 'Find the rows of a subscriber to delete',
+						action: 'Find subscriber rows to delete',
 						description: 'Find every stored row of one PSID, for a data deletion request',
 					},
 					{
@@ -84,7 +87,7 @@ export class OtnTokenStore implements INodeType {
 					{
 						name: 'Select for Broadcast',
 						value: 'selectForBroadcast',
-						action: 'Select token rows for a broadcast',
+						action: 'Select token rows for broadcast',
 						description: 'Pick one sendable token per subscriber and topic, and the rows that expired',
 					},
 					{

@@ -63,8 +63,16 @@ async function publishInbox(page: E2ePage, tokensTable: string, sendLogTable: st
 			parameters.events = [...(parameters.events as string[]), ...PAID_EVENTS];
 		}
 		if (each.name === 'Opt-In or Status Change') {
-			parameters.numberOutputs = 3;
-			parameters.output = "={{ ['otn_optin', 'marketing_optin'].includes($json.type) ? 0 : $json.type.startsWith('marketing_message_') ? 2 : 1 }}";
+			const rules = (parameters.rules as { values: Row[] }).values;
+			rules.push({
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 3 },
+					conditions: [{ id: randomUUID(), leftValue: '={{ $json.type }}', rightValue: 'marketing_message_', operator: { type: 'string', operation: 'startsWith' } }],
+					combinator: 'and',
+				},
+				renameOutput: true,
+				outputKey: 'Paid Message Event',
+			});
 		}
 	}
 	const byToken = { conditions: [{ keyName: 'tokenId', condition: 'eq', keyValue: '={{ $json.tokenId }}' }] };

@@ -163,6 +163,8 @@ export interface RunNodeOptions {
 	mode?: WorkflowExecuteMode;
 	/** Cancels the execution, as the editor's stop button does, once this resolves. */
 	cancelWhen?: Promise<unknown>;
+	/** The name and type the node that emits the input has (default: "Start", a plain test type). */
+	start?: { name: string; type: string };
 }
 
 /**
@@ -208,14 +210,15 @@ export async function runInNodeContext<T>(
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const typeName = `n8n-nodes-messenger-otn.${options.node.description.name}`;
 	const start = new StartNode();
-	const types: Record<string, INodeType> = { [START_TYPE]: start, [typeName]: options.node };
+	const startNode = options.start ?? { name: 'Start', type: START_TYPE };
+	const types: Record<string, INodeType> = { [START_TYPE]: start, [startNode.type]: start, [typeName]: options.node };
 	const nodeTypes: INodeTypes = {
 		getByName: (name) => types[name],
 		getByNameAndVersion: (name) => types[name],
 		getKnownTypes: () => ({}),
 	};
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'start', name: startNode.name, type: startNode.type, typeVersion: 1, position: [0, 0], parameters: {} },
 		{
 			id: 'under-test',
 			name: NODE_NAME,
@@ -232,7 +235,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes,
-		connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		connections: { [startNode.name]: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		nodeTypes,
 		active: false,
 	});

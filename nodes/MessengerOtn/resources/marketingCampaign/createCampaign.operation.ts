@@ -16,7 +16,8 @@ function readCampaign(context: IExecuteFunctions, itemIndex: number): MessageCam
 	const options = context.getNodeParameter('options', itemIndex, {}) as { pixelId?: string };
 	return {
 		name: String(context.getNodeParameter('name', itemIndex) ?? ''),
-		pageId: String(context.getNodeParameter('pageId', itemIndex) ?? '').trim(),
+		// extractValue: a picked Page's ID, or the plain ID a workflow saved before the picker.
+		pageId: String(context.getNodeParameter('pageId', itemIndex, '', { extractValue: true }) ?? '').trim(),
 		budget,
 		startTime: optionalDate(context, 'startTime', itemIndex),
 		endTime: optionalDate(context, 'endTime', itemIndex),

@@ -29,7 +29,8 @@ function readTargetingSpec(context: IExecuteFunctions, itemIndex: number): IData
  * answer (`estimate_delivery_*`, `estimate_cost_*`) as an item, as Meta gives it.
  */
 export async function estimateDelivery(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
-	const pageId = String(this.getNodeParameter('pageId', itemIndex) ?? '').trim();
+	// extractValue: a picked Page's ID, or the plain ID a workflow saved before the picker.
+	const pageId = String(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!/^\d+$/.test(pageId)) {
 		throw new NodeOperationError(this.getNode(), pageId ? `"${pageId.slice(0, 40)}" is not a Page ID` : 'The Page ID is empty', {
 			itemIndex,

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyParameter } from '../../../shared/simplify/simplifyParameter';
 import { campaignIdField } from './campaignFields';
 
-export const getCampaignFields: INodeProperties[] = [campaignIdField({ resource: ['marketingCampaign'], operation: ['get'] })];
+const show = { resource: ['marketingCampaign'], operation: ['get'] };
+
+export const getCampaignFields: INodeProperties[] = [campaignIdField(show), simplifyParameter(show)];

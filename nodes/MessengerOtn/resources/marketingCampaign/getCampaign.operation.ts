@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { classifyGraphError } from '../../../shared/graph/errorTable';
 import { graphNodeError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
+import { simplifyCampaign } from '../../../shared/simplify/simplifyCampaign';
 import { readCampaignId } from './readCampaignId';
 
 /** Reads a message campaign: its status, budgets and schedule, as Meta gives them. */
@@ -10,5 +11,7 @@ export async function getCampaign(this: IExecuteFunctions, client: MarketingClie
 	const campaignId = readCampaignId(this, itemIndex);
 	const result = await client.getCampaign(campaignId);
 	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
-	return [{ json: { campaignId, ...result.body }, pairedItem: { item: itemIndex } }];
+	const campaign = { campaignId, ...result.body };
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return [{ json: simplify ? simplifyCampaign(campaign) : campaign, pairedItem: { item: itemIndex } }];
 }

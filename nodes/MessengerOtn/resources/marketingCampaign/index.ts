@@ -23,19 +23,19 @@ export const marketingCampaignDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a marketing message campaign',
+				action: 'Create marketing message campaign',
 				description: 'Create a message campaign with a budget and a schedule, for sending paid marketing messages',
 			},
 			{
 				name: 'Estimate Delivery',
 				value: 'estimateDelivery',
-				action: 'Estimate the delivery of marketing messages',
+				action: 'Estimate marketing message delivery',
 				description: "Ask Meta how many of a Page's subscribers marketing messages can reach",
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a marketing message campaign',
+				action: 'Get marketing message campaign',
 				description: "Read a campaign's status, budget and schedule",
 			},
 		],

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyParameter } from '../../../shared/simplify/simplifyParameter';
+
 const show = { resource: ['marketingToken'], operation: ['getAll'] };
 
 export const getMarketingTokensFields: INodeProperties[] = [
@@ -27,5 +29,10 @@ export const getMarketingTokensFields: INodeProperties[] = [
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		...simplifyParameter(show),
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: who subscribed, to what, and when they can be messaged, without the token. Leave it off to write the rows to a store.',
 	},
 ];

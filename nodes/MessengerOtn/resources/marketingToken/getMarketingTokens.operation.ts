@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/graph/graphClient';
 import { classifyGraphError } from '../../../shared/graph/errorTable';
 import type { GraphError } from '../../../shared/graph/graphError';
 import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import { simplifyTokenRow } from '../../../shared/simplify/simplifyTokenRow';
 import { listMarketingTokens } from './listMarketingTokens';
 import { isListedMarketingToken, tokenRowFromMeta } from './tokenRowFromMeta';
 
@@ -29,7 +30,11 @@ export async function getMarketingTokens(
 	const listing = await listMarketingTokens(client, pageId, limit);
 	if (!listing.ok) throw itemError(this, listing.error, itemIndex);
 	const now = new Date();
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return listing.tokens
 		.filter(isListedMarketingToken)
-		.map((item) => ({ json: { ...tokenRowFromMeta(item, pageId, now) }, pairedItem: { item: itemIndex } }));
+		.map((item) => {
+			const row = { ...tokenRowFromMeta(item, pageId, now) } as IDataObject;
+			return { json: simplify ? simplifyTokenRow(row) : row, pairedItem: { item: itemIndex } };
+		});
 }

@@ -20,7 +20,7 @@ export const marketingTokenDescription: INodeProperties[] = [
 			{
 				name: 'Unsubscribe',
 				value: 'unsubscribe',
-				action: 'Unsubscribe a person from marketing messages',
+				action: 'Unsubscribe person from marketing messages',
 				description: "Stop all of the Page's marketing messages to a person, by PSID or token, at Meta",
 			},
 		],

@@ -26,11 +26,14 @@ export const applyEventFields: INodeProperties[] = [
 	{
 		displayName: 'Event',
 		name: 'event',
-		type: 'json',
-		default: "={{ $('Messenger OTN Trigger').item.json }}",
-		required: true,
+		// A string (not a JSON editor, which flags an empty value): saved values, expressions or JSON
+		// text, are strings either way and read as before.
+		type: 'string',
+		// Empty reads the event from the Messenger OTN Trigger upstream, whatever it is named.
+		default: '',
+		placeholder: "e.g. {{ $('Messenger OTN Trigger').item.json }}",
 		description:
-			"The Messenger OTN Trigger item of the stop, resume, delivery or read, or of a paid marketing message's delivery, read, click or failure; or Request OTN's Unsubscribe item. The default reads it from the trigger through the node that looked up the rows; change the node name if yours differs.",
+			"Leave empty to use the Messenger OTN Trigger item (stop, resume, delivery, read, or a paid marketing message's delivery, read, click or failure) the input rows were looked up for, found whatever the trigger is named. For Request OTN's Unsubscribe item, or an event from elsewhere, set an expression that gives that item.",
 		displayOptions: { show: showFor },
 	},
 ];

@@ -10,7 +10,10 @@ import { outputItem } from '../../../shared/outputItem';
 import { type RowKind, readTrackedRows } from '../../../shared/tokens/readRows';
 
 const EVENT_FIX =
-	"Set Event to the Messenger OTN Trigger item of a stop, resume, delivery or read, or of a paid marketing message's delivery, read, click or failure, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name; or to the item of Request OTN's Unsubscribe, e.g. {{ $json }}.";
+	"Leave Event empty to read it from the Messenger OTN Trigger the rows were looked up for, or set it to the event item of a stop, resume, delivery or read, or of a paid marketing message's delivery, read, click or failure, e.g. {{ $('Messenger OTN Trigger').item.json }} with your trigger's name; or to the item of Request OTN's Unsubscribe, e.g. {{ $json }}.";
+
+/** Node types end in the node's name; the package part differs between an install and a dev load. */
+const TRIGGER_TYPE_SUFFIX = '.messengerOtnTrigger';
 
 function eventValue(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
@@ -21,13 +24,27 @@ function eventValue(value: unknown): unknown {
 	}
 }
 
-/** The Event parameter of each item: the trigger item the row was looked up for. */
+/** The Messenger OTN Trigger this node's input comes from, found by type so a renamed trigger still works. */
+function upstreamTrigger(context: IExecuteFunctions): string | undefined {
+	return context.getParentNodes(context.getNode().name).find((node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX))?.name;
+}
+
+/** The event of one item: the Event parameter, or when it is empty the trigger item the row was looked up for. */
+function eventOf(context: IExecuteFunctions, itemIndex: number): unknown {
+	const value = context.getNodeParameter('event', itemIndex, '');
+	if (value !== '') return eventValue(value);
+	const trigger = upstreamTrigger(context);
+	if (trigger === undefined) throw new Error('Event is empty and no Messenger OTN Trigger comes before this node');
+	return context.getWorkflowDataProxy(itemIndex).$(trigger).item.json;
+}
+
+/** The event of each item: the trigger item (or Unsubscribe item) the row was looked up for. */
 function readEvents(context: IExecuteFunctions, errors: ItemErrors, itemIndexes: number[]): Map<number, StatusEvent> {
 	const events = new Map<number, StatusEvent>();
 	for (const itemIndex of itemIndexes) {
 		let value: unknown;
 		try {
-			value = eventValue(context.getNodeParameter('event', itemIndex));
+			value = eventOf(context, itemIndex);
 		} catch (error) {
 			errors.report(itemIndex, `The Event of item ${itemIndex} cannot be read: ${(error as Error).message}`, EVENT_FIX);
 			continue;
