@@ -1,5 +1,6 @@
 /**
- * Installs the pinned n8n and the Node 24 it needs into .cache/n8n-<version>/, once.
+ * Installs the pinned n8n (or MESSENGER_OTN_N8N_VERSION's) and the Node 24 it needs into
+ * .cache/n8n-<version>/, once.
  *
  *   npx tsx scripts/n8n/install.ts        (also run by the e2e tests and `npm start` when needed)
  *
@@ -67,7 +68,7 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	const nodeVersion = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
 	if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`Expected Node v${NODE_VERSION}, got ${nodeVersion}`);
 
-	makePrivatePackage(n8nInstallDir, 'n8n-runtime');
+	makePrivatePackage(n8nInstallDir, 'n8n-runtime', { overrides: REGISTRY_OVERRIDES });
 	// npm's http log level prints a line per registry fetch (while it resolves and downloads), and
 	// the folder grows while it unpacks: together a pulse that moves in every phase.
 	await runStep(`n8n ${N8N_VERSION} (npm install)`, 'npm', ['install', `n8n@${N8N_VERSION}`, ...npmFlags, '--loglevel=http'], {
@@ -94,10 +95,17 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	console.log(`n8n ${N8N_VERSION} is installed (${seconds(started)}).`);
 }
 
+/**
+ * n8n up to 2.x's early releases (1.123.x, 2.0.x) takes xlsx as a tarball from SheetJS's CDN, which
+ * an install that reaches only the npm registry cannot fetch. The registry's last xlsx stands in for
+ * it (only the Spreadsheet File node uses it); versions without that dependency ignore the override.
+ */
+const REGISTRY_OVERRIDES = { xlsx: '0.18.5' };
+
 /** Without its own package.json, npm would walk up and install into this repository instead. */
-function makePrivatePackage(dir: string, name: string): void {
+function makePrivatePackage(dir: string, name: string, extra: Record<string, unknown> = {}): void {
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
+	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...extra }, null, 2));
 }
 
 function megabytesIn(dir: string): string {
