@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 
 import { lastLogLine, runStep, seconds } from './run-step';
 import {
+	cacheDir,
 	installLog,
 	N8N_VERSION,
 	n8nBin,
@@ -27,6 +28,7 @@ import {
 	runtimeEnv,
 	stampFile,
 } from './runtime';
+import { reuseSqliteBuild } from './sqlite-build';
 
 interface Stamp {
 	n8n: string;
@@ -80,11 +82,16 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	});
 	console.log(`  npm: ${lastLogLine(installLog)}`);
 
-	await runStep('sqlite3 for Node 24 (npm rebuild)', 'npm', ['rebuild', 'sqlite3'], {
-		cwd: n8nInstallDir,
-		env: runtimeEnv(),
-		logFile: installLog,
-	});
+	const reused = reuseSqliteBuild(cacheDir, n8nInstallDir, NODE_VERSION);
+	if (reused) {
+		console.log(`✓ sqlite3 for Node 24: the same build as ${relative(repoRoot, reused)}`);
+	} else {
+		await runStep('sqlite3 for Node 24 (npm rebuild)', 'npm', ['rebuild', 'sqlite3'], {
+			cwd: n8nInstallDir,
+			env: runtimeEnv(),
+			logFile: installLog,
+		});
+	}
 
 	const n8nVersion = execFileSync(nodeBin, [n8nBin, '--version'], { encoding: 'utf8', env: runtimeEnv() }).trim();
 	if (!n8nVersion.endsWith(N8N_VERSION)) throw new Error(`Expected n8n ${N8N_VERSION}, got ${n8nVersion}`);

@@ -3,7 +3,7 @@
  *   POST /api/v1/workflows                     create (nodes, connections, settings)
  *   POST /api/v1/workflows/:id/publish         publish (what 1.x called activate): webhooks go live
  *   POST /api/v1/workflows/:id/unpublish       unpublish: webhooks removed, trigger delete() runs
- *   (n8n versions without these routes: /activate and /deactivate, tried when /publish answers 404)
+ *   (n8n versions without these routes: /activate and /deactivate, tried when /publish answers 404 or 405)
  *   DELETE /api/v1/workflows/:id
  *   GET  /api/v1/executions?workflowId=&includeData=true
  */
@@ -49,7 +49,8 @@ async function postEither(auth: N8nAuth, path: string, current: string, older: s
 	try {
 		await publicApi(auth, 'POST', `${path}/${current}`, {});
 	} catch (error) {
-		if (!(error instanceof N8nHttpError && error.status === 404)) throw error;
+		// An unknown route: 404, or in 1.x 405 ("POST method not allowed").
+		if (!(error instanceof N8nHttpError && (error.status === 404 || error.status === 405))) throw error;
 		await publicApi(auth, 'POST', `${path}/${older}`, {});
 	}
 }

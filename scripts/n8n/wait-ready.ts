@@ -1,6 +1,8 @@
 /**
  * Waits until n8n serves its API. `/healthz` answers 200 before the webhook and REST routes
  * exist; `/healthz/readiness` answers 200 only once n8n is ready (database connected, migrated).
+ * n8n 1.x answers readiness before it mounts the REST routes, so the wait ends when `/rest/settings`
+ * (the login page's own call, no session needed) answers too.
  */
 import { readFileSync } from 'node:fs';
 
@@ -11,8 +13,8 @@ export async function waitForReadiness(baseUrl: string, groupId: number, logFile
 	while (Date.now() < deadline) {
 		if (!isGroupAlive(groupId)) throw new Error(`n8n exited during start.\n${logTail(logFile)}`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`);
-			if (response.status === 200) return;
+			const ready = await fetch(`${baseUrl}/healthz/readiness`);
+			if (ready.status === 200 && (await fetch(`${baseUrl}/rest/settings`)).status === 200) return;
 		} catch {
 			// not listening yet
 		}
