@@ -1,53 +1,29 @@
-// Two rule sets. What ships to n8n (nodes/, credentials/, package.json) gets exactly the rules
-// of n8n's verification scanner (the same sets @n8n/node-cli's strict config applies). The tools
-// around it (emulator, scripts, tests, benchmarks) legitimately use `process`, timers and the
-// console, so they get the ordinary JavaScript and TypeScript recommended rules only.
+// Two rule sets. What ships to n8n (nodes/, credentials/, package.json) gets @n8n/node-cli's own
+// strict config, the rules `n8n-node lint` and n8n's verification scanner apply, taken from the CLI
+// itself so they follow its upgrades. The tools around it (emulator, scripts, tests, benchmarks)
+// legitimately use `process`, timers and the console, so they get the ordinary JavaScript and
+// TypeScript recommended rules only. Why package.json says "strict": false: see the README,
+// "Releasing".
 import js from '@eslint/js';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import { config as n8nNodeCliConfig } from '@n8n/node-cli/eslint';
 import tseslint from 'typescript-eslint';
 
-const scanner = n8nCommunityNodesPlugin.configs.recommended;
+const shippedSources = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+const toolSources = ['emulator/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'];
+
+/** The CLI's entries for every TypeScript file, narrowed to the shipped sources. */
+const shipped = n8nNodeCliConfig.map((entry) =>
+	entry.files?.length === 1 && entry.files[0] === '**/*.ts' ? { ...entry, files: shippedSources } : entry,
+);
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'test-output/**'] },
+	...shipped,
 	{
-		files: ['**/*.ts'],
+		files: toolSources,
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: { 'prefer-spread': 'off' },
-	},
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		extends: [scanner],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { 'no-console': 'error' },
-	},
-	{
-		files: ['package.json'],
-		extends: [scanner],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...n8nNodesBase.configs.community.rules },
-		languageOptions: {
-			parser: tseslint.parser,
-			parserOptions: { extraFileExtensions: ['.json'] },
-		},
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
+		languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
 	},
 	{
 		// The emulator's web page: plain browser modules, no build step.
@@ -59,9 +35,5 @@ export default tseslint.config(
 				['window', 'document', 'fetch', 'location', 'history', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'console', 'URL', 'URLSearchParams', 'HTMLElement', 'Node', 'Intl', 'Date'].map((name) => [name, 'readonly']),
 			),
 		},
-	},
-	{
-		files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
-		languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
 	},
 );

@@ -32,7 +32,7 @@ import { freePort } from './ports';
 import { stopGroupWithParent, spawnGroup, stopGroup } from './process-group';
 import { n8nBin, nodeBin } from './runtime';
 import { removePidFile, stopStaleInstance, writePidFile } from './stale-instance';
-import { waitForReadiness } from './wait-ready';
+import { waitForReadiness, waitForRestApi } from './wait-ready';
 import { waitForWebhook } from './wait-webhook';
 
 export { ensureN8nInstalled } from './install';
@@ -135,6 +135,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<RunningN8
 	try {
 		const baseUrl = instanceBaseUrl(config.port);
 		await waitForReadiness(baseUrl, pid, logFile, options.readyTimeoutMs ?? 120000);
+		await waitForRestApi(baseUrl, 30000);
 		for (const path of options.webhookPaths ?? []) await waitForWebhook(baseUrl, path);
 		const owner = options.owner ?? DEFAULT_OWNER;
 		const cookie = await ownerSession(baseUrl, owner);

@@ -1,5 +1,6 @@
 /**
- * Installs the pinned n8n and the Node 24 it needs into .cache/n8n-<version>/, once.
+ * Installs the pinned n8n (or MESSENGER_OTN_N8N_VERSION's) and the Node 24 it needs into
+ * .cache/n8n-<version>/, once.
  *
  *   npx tsx scripts/n8n/install.ts        (also run by the e2e tests and `npm start` when needed)
  *
@@ -14,6 +15,7 @@ import { join, relative } from 'node:path';
 
 import { lastLogLine, runStep, seconds } from './run-step';
 import {
+	cacheDir,
 	installLog,
 	N8N_VERSION,
 	n8nBin,
@@ -26,6 +28,7 @@ import {
 	runtimeEnv,
 	stampFile,
 } from './runtime';
+import { reuseSqliteBuild } from './sqlite-build';
 
 interface Stamp {
 	n8n: string;
@@ -67,7 +70,7 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	const nodeVersion = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
 	if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`Expected Node v${NODE_VERSION}, got ${nodeVersion}`);
 
-	makePrivatePackage(n8nInstallDir, 'n8n-runtime');
+	makePrivatePackage(n8nInstallDir, 'n8n-runtime', { overrides: REGISTRY_OVERRIDES });
 	// npm's http log level prints a line per registry fetch (while it resolves and downloads), and
 	// the folder grows while it unpacks: together a pulse that moves in every phase.
 	await runStep(`n8n ${N8N_VERSION} (npm install)`, 'npm', ['install', `n8n@${N8N_VERSION}`, ...npmFlags, '--loglevel=http'], {
@@ -79,11 +82,16 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	});
 	console.log(`  npm: ${lastLogLine(installLog)}`);
 
-	await runStep('sqlite3 for Node 24 (npm rebuild)', 'npm', ['rebuild', 'sqlite3'], {
-		cwd: n8nInstallDir,
-		env: runtimeEnv(),
-		logFile: installLog,
-	});
+	const reused = reuseSqliteBuild(cacheDir, n8nInstallDir, NODE_VERSION);
+	if (reused) {
+		console.log(`✓ sqlite3 for Node 24: the same build as ${relative(repoRoot, reused)}`);
+	} else {
+		await runStep('sqlite3 for Node 24 (npm rebuild)', 'npm', ['rebuild', 'sqlite3'], {
+			cwd: n8nInstallDir,
+			env: runtimeEnv(),
+			logFile: installLog,
+		});
+	}
 
 	const n8nVersion = execFileSync(nodeBin, [n8nBin, '--version'], { encoding: 'utf8', env: runtimeEnv() }).trim();
 	if (!n8nVersion.endsWith(N8N_VERSION)) throw new Error(`Expected n8n ${N8N_VERSION}, got ${n8nVersion}`);
@@ -94,10 +102,17 @@ export async function ensureN8nInstalled(options: { quiet?: boolean } = {}): Pro
 	console.log(`n8n ${N8N_VERSION} is installed (${seconds(started)}).`);
 }
 
+/**
+ * n8n up to 2.x's early releases (1.123.x, 2.0.x) takes xlsx as a tarball from SheetJS's CDN, which
+ * an install that reaches only the npm registry cannot fetch. The registry's last xlsx stands in for
+ * it (only the Spreadsheet File node uses it); versions without that dependency ignore the override.
+ */
+const REGISTRY_OVERRIDES = { xlsx: '0.18.5' };
+
 /** Without its own package.json, npm would walk up and install into this repository instead. */
-function makePrivatePackage(dir: string, name: string): void {
+function makePrivatePackage(dir: string, name: string, extra: Record<string, unknown> = {}): void {
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
+	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...extra }, null, 2));
 }
 
 function megabytesIn(dir: string): string {

@@ -42,6 +42,9 @@ export function n8nEnv(config: InstanceConfig): NodeJS.ProcessEnv {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_LOG_OUTPUT: 'console',
+		// 2.x's default. 1.x defaults to one connection without a pool, which fails concurrent webhook
+		// executions with SQLITE_BUSY; n8n 1.x itself warns that running without a pool is deprecated.
+		DB_SQLITE_POOL_SIZE: '3',
 		...config.env,
 	});
 	// Started from jest, NODE_ENV is 'test', which puts n8n itself in its unit-test mode (silent

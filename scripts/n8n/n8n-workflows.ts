@@ -3,12 +3,13 @@
  *   POST /api/v1/workflows                     create (nodes, connections, settings)
  *   POST /api/v1/workflows/:id/publish         publish (what 1.x called activate): webhooks go live
  *   POST /api/v1/workflows/:id/unpublish       unpublish: webhooks removed, trigger delete() runs
+ *   (n8n versions without these routes: /activate and /deactivate, tried when /publish answers 404 or 405)
  *   DELETE /api/v1/workflows/:id
  *   GET  /api/v1/executions?workflowId=&includeData=true
  */
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { type N8nAuth, publicApi } from './rest-client';
+import { type N8nAuth, N8nHttpError, publicApi } from './rest-client';
 
 export interface WorkflowDefinition {
 	name: string;
@@ -36,11 +37,22 @@ export async function createWorkflow(auth: N8nAuth, workflow: WorkflowDefinition
 }
 
 export async function publishWorkflow(auth: N8nAuth, id: string): Promise<void> {
-	await publicApi(auth, 'POST', `/workflows/${id}/publish`, {});
+	await postEither(auth, `/workflows/${id}`, 'publish', 'activate');
 }
 
 export async function unpublishWorkflow(auth: N8nAuth, id: string): Promise<void> {
-	await publicApi(auth, 'POST', `/workflows/${id}/unpublish`, {});
+	await postEither(auth, `/workflows/${id}`, 'unpublish', 'deactivate');
+}
+
+/** The compatibility matrix also drives n8n versions whose public API only knows the older route. */
+async function postEither(auth: N8nAuth, path: string, current: string, older: string): Promise<void> {
+	try {
+		await publicApi(auth, 'POST', `${path}/${current}`, {});
+	} catch (error) {
+		// An unknown route: 404, or in 1.x 405 ("POST method not allowed").
+		if (!(error instanceof N8nHttpError && (error.status === 404 || error.status === 405))) throw error;
+		await publicApi(auth, 'POST', `${path}/${older}`, {});
+	}
 }
 
 export async function deleteWorkflow(auth: N8nAuth, id: string): Promise<void> {

@@ -37,8 +37,10 @@ interface ApiKeyEntry {
 export async function createApiKey(baseUrl: string, cookie: string, label: string): Promise<string> {
 	const auth: N8nAuth = { baseUrl, cookie };
 	const query = new URLSearchParams({ ownership: 'mine', label, take: '250' });
-	const existing = await rest<{ items: ApiKeyEntry[] }>(auth, 'GET', `/api-keys?${query}`);
-	for (const key of existing.items.filter((entry) => entry.label === label)) {
+	// n8n 2.x answers a page ({ items }); 1.x the bare list.
+	const existing = await rest<{ items: ApiKeyEntry[] } | ApiKeyEntry[]>(auth, 'GET', `/api-keys?${query}`);
+	const keys = Array.isArray(existing) ? existing : existing.items;
+	for (const key of keys.filter((entry) => entry.label === label)) {
 		await rest(auth, 'DELETE', `/api-keys/${key.id}`);
 	}
 	const scopes = await rest<string[]>(auth, 'GET', '/api-keys/scopes');

@@ -1,13 +1,19 @@
 /**
- * Where the pinned n8n and its Node 24 live, and the environment that runs them.
+ * Where the n8n under test and its Node 24 live, and the environment that runs them.
  *
  * n8n 2.x needs Node 24 while this repository develops on Node 20, so the runtime is kept in its
  * own git-ignored folder, outside the package's node_modules: the package's own dependencies stay
  * those of a community node.
+ *
+ * The pinned version serves the e2e tests, `npm start` and the benchmarks. MESSENGER_OTN_N8N_VERSION
+ * picks another one (the compatibility matrix, scripts/compat.ts): each version gets its own folder,
+ * and the installer, the harness and the e2e setup all follow it.
  */
 import { join, resolve } from 'node:path';
 
-export const N8N_VERSION = '2.40.7';
+export const PINNED_N8N_VERSION = '2.40.7';
+export const N8N_VERSION_VARIABLE = 'MESSENGER_OTN_N8N_VERSION';
+export const N8N_VERSION = process.env[N8N_VERSION_VARIABLE] || PINNED_N8N_VERSION;
 export const NODE_VERSION = '24.21.0';
 
 export const repoRoot = resolve(__dirname, '..', '..');
