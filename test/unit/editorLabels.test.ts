@@ -33,10 +33,12 @@ describe('the actions the node panel lists', () => {
 		expect(action).not.toMatch(/\b(a|an|the)\b/i);
 	});
 
-	it('spell one-time and 24-hour as the operation names do', () => {
-		expect(actions).toContain('Request one-time notification');
-		expect(actions).toContain('Send message inside 24-hour window');
-		expect(actions.join(' ')).not.toMatch(/one time|24 hour/i);
+	// n8n's verification scanner applies its sentence-case rule without inline exceptions, and that
+	// rule writes compound words without hyphens: the actions follow it, the operation names keep them.
+	it("are in the sentence case n8n's verification scanner demands", () => {
+		expect(actions).toContain('Request one time notification');
+		expect(actions).toContain('Send message inside 24 hour window');
+		expect(actions).toContain('Request marketing messages opt in');
 	});
 });
 

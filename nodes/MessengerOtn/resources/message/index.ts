@@ -13,8 +13,7 @@ export const messageDescription: INodeProperties[] = [
 			{
 				name: 'Send Message',
 				value: 'sendMessage',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- the rule's sentence case drops hyphens; the name spells it with one
-				action: 'Send message inside 24-hour window',
+				action: 'Send message inside 24 hour window',
 				description:
 					'Send text, buttons, an image, a file or a generic template, with quick replies, to a subscriber who wrote to the Page in the last 24 hours',
 			},

@@ -14,16 +14,14 @@ export const optInRequestDescription: INodeProperties[] = [
 			{
 				name: 'Request Marketing Messages Opt-In',
 				value: 'requestMarketingOptIn',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- the rule's sentence case drops hyphens; the name spells it with one
-				action: 'Request marketing messages opt-in',
+				action: 'Request marketing messages opt in',
 				description:
 					'Send the marketing messages opt-in request (notification_messages template) to a subscriber active in the last 24 hours',
 			},
 			{
 				name: 'Request One-Time Notification',
 				value: 'requestOneTimeNotification',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- the rule's sentence case drops hyphens; the name spells it with one
-				action: 'Request one-time notification',
+				action: 'Request one time notification',
 				description:
 					'Send the one-time notification request (Notify Me button) about a topic to a subscriber active in the last 24 hours',
 			},
