@@ -4,21 +4,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode } from '../harness/n8nEngine';
-import { deliveriesPerToken, issuedRows } from './broadcastRows';
+import { broadcastParameters, deliveriesPerToken, issuedRows } from './broadcastRows';
 import { useEmulator } from './emulatorFixture';
 import { startFrontProxy } from './frontProxy';
 
 const emulator = useEmulator();
 
-const parameters = (overrides: IDataObject = {}) => ({
-	campaign: 'spring-sale',
-	messageType: 'text',
-	text: '=Hi {{ $json.psid }}, the spring sale is on',
-	ratePerSecond: 200,
-	dryRun: false,
-	options: {},
-	...overrides,
-});
+const parameters = broadcastParameters;
 
 const statuses = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.status);
 

@@ -2,25 +2,16 @@
 // engaged user, https://developers.facebook.com/docs/graph-api/overview/rate-limiting/) fills up:
 // the node reads X-Business-Use-Case-Usage, slows down, and stops cleanly when Meta reports it spent.
 import axios from 'axios';
-import type { IDataObject } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode } from '../harness/n8nEngine';
-import { deliveriesPerToken, issuedRows } from './broadcastRows';
+import { broadcastParameters, deliveriesPerToken, issuedRows } from './broadcastRows';
 import { useEmulator } from './emulatorFixture';
 
 const emulator = useEmulator();
 const DAY = 24 * 60 * 60 * 1000;
 
-const parameters = (overrides: IDataObject = {}) => ({
-	campaign: 'spring-sale',
-	messageType: 'text',
-	text: '=Hi {{ $json.psid }}, the spring sale is on',
-	ratePerSecond: 200,
-	dryRun: false,
-	options: {},
-	...overrides,
-});
+const parameters = broadcastParameters;
 
 describe("OTN Broadcast and the Page's Messenger budget", () => {
 	it('slows down as the usage Meta reports rises, gets no refusal, and shows the peak in its hint', async () => {

@@ -43,3 +43,14 @@ export async function deliveriesPerToken(control: EmulatorClient, pageId: string
 	}
 	return counts;
 }
+
+/** OTN Broadcast's parameters for a Send API campaign, as the contract tests run it. */
+export const broadcastParameters = (overrides: IDataObject = {}) => ({
+	campaign: 'spring-sale',
+	messageType: 'text',
+	text: '=Hi {{ $json.psid }}, the spring sale is on',
+	ratePerSecond: 200,
+	dryRun: false,
+	options: {},
+	...overrides,
+});

@@ -6,21 +6,14 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode, type NodeRun } from '../harness/n8nEngine';
-import { deliveriesPerToken, issuedRows } from './broadcastRows';
+import { broadcastParameters, deliveriesPerToken, issuedRows } from './broadcastRows';
 import { useEmulator, type EmulatedPage } from './emulatorFixture';
 import { startFrontProxy } from './frontProxy';
 
 const emulator = useEmulator();
 
-const parameters = (overrides: IDataObject = {}) => ({
-	campaign: 'spring-sale',
-	messageType: 'text',
-	text: 'The spring sale is on',
-	ratePerSecond: 200,
-	dryRun: false,
-	options: { maxAttempts: 2 },
-	...overrides,
-});
+const parameters = (overrides: IDataObject = {}) =>
+	broadcastParameters({ text: 'The spring sale is on', options: { maxAttempts: 2 }, ...overrides });
 
 type OnError = 'stopWorkflow' | 'continueRegularOutput';
 
