@@ -12,7 +12,7 @@ import { appSecretProof, withGraphAuth } from '../nodes/shared/graph/graphAuth';
 import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
 
 /**
- * The paid Marketing Message API (reference §3): a system user's access token and the ad account
+ * The paid Marketing Message API (docs/meta-platform.md §3): a system user's access token and the ad account
  * it sends and pays for. The Page credential stays beside it for everything else.
  */
 export class MessengerOtnMarketingApi implements ICredentialType {

@@ -173,7 +173,7 @@ export class EmulatorClient {
 		return this.get('/budget', { pageId });
 	}
 
-	/** Audio and video sends per second (reference §4.6: 10), on top of the Page limit. */
+	/** Audio and video sends per second (docs/meta-platform.md §4.6: 10), on top of the Page limit. */
 	setMediaRateLimit(mediaPerSecond: number, pageId?: string): Promise<RateLimitView> {
 		return this.send('put', '/rate-limit', { mediaPerSecond, pageId });
 	}

@@ -26,17 +26,17 @@ export interface EmulatorOptions {
 	/** 0 = any free port. */
 	port?: number;
 	apps?: EmulatorAppConfig[];
-	/** Send API calls per second per Page, default 300 (reference §4.6). */
+	/** Send API calls per second per Page, default 300 (docs/meta-platform.md §4.6). */
 	rateLimitPerSecond?: number;
-	/** Send API calls with audio or video per second per Page, default 10 (reference §4.6). */
+	/** Send API calls with audio or video per second per Page, default 10 (docs/meta-platform.md §4.6). */
 	mediaRateLimitPerSecond?: number;
-	/** Marketing token cool-down, default 48 h (reference §2.1). */
+	/** Marketing token cool-down, default 48 h (docs/meta-platform.md §2.1). */
 	marketingCooldownMs?: number;
 	/** Seed of the random source behind fault percentages, latency jitter, duplicates and receipts. */
 	seed?: number;
 	/** Webhook delivery: batching, time-out, retries, duplicates, automatic receipts. */
 	webhooks?: Partial<WebhookSettings>;
-	/** Ad accounts of the paid Marketing Message API (reference §3); default one, linked to the default Page. */
+	/** Ad accounts of the paid Marketing Message API (docs/meta-platform.md §3); default one, linked to the default Page. */
 	adAccounts?: AdAccountConfig[];
 	/** System users whose tokens call the ad-account endpoints; default one with access to the default ad account. */
 	systemUsers?: SystemUserConfig[];
@@ -52,7 +52,7 @@ export const DEFAULT_PAGE_NAME = 'Emulated Page';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 300;
 export const DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND = 10;
-/** The version Meta's samples use (reference §4.8); subscribed fields get it when the call names none. */
+/** The version Meta's samples use (docs/meta-platform.md §4.8); subscribed fields get it when the call names none. */
 export const DEFAULT_GRAPH_VERSION = 'v25.0';
 
 export const DEFAULT_APP: EmulatorAppConfig = {

@@ -15,7 +15,7 @@ import type {
 	UpdateAdAccountInput,
 } from './control/paidApiTypes';
 
-/** The control routes of the paid Marketing Message API (reference §3), as `EmulatorClient.paid`. */
+/** The control routes of the paid Marketing Message API (docs/meta-platform.md §3), as `EmulatorClient.paid`. */
 export class PaidApiControl {
 	constructor(private readonly http: AxiosInstance) {}
 

@@ -54,7 +54,7 @@ export interface CreatePageInput {
 export interface CreateSubscriberInput {
 	psid?: string;
 	name?: string;
-	/** ISO code, default US: the paid API reaches some regions only (reference §3.1). */
+	/** ISO code, default US: the paid API reaches some regions only (docs/meta-platform.md §3.1). */
 	region?: string;
 }
 

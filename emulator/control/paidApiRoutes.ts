@@ -15,7 +15,7 @@ import type { CampaignView } from './paidApiTypes';
 import { tokenView } from './views';
 
 /**
- * The paid Marketing Message API's control routes (reference §3): ad accounts and their Pages,
+ * The paid Marketing Message API's control routes (docs/meta-platform.md §3): ad accounts and their Pages,
  * system users, regions, what the paid API finds on a subscriber, token expiry, campaign states,
  * the paid messages sent, and the subscriber's receipts on them.
  */

@@ -1,4 +1,4 @@
-/** Shapes of the paid Marketing Message API's control routes (reference §3), for the server and the client. */
+/** Shapes of the paid Marketing Message API's control routes (docs/meta-platform.md §3), for the server and the client. */
 
 import type { AdAccountConfig, AdAccountRecord, PaymentMethod, SystemUserConfig, SystemUserRecord } from '../state/paid/adAccounts';
 import type { CampaignEffectiveStatus, CampaignRecord, CampaignStatus } from '../state/paid/campaigns';
@@ -32,7 +32,7 @@ export interface CampaignView extends CampaignRecord {
 	effectiveStatus: CampaignEffectiveStatus;
 }
 
-/** What the paid API finds when it tries to reach a subscriber (reference §3.6). */
+/** What the paid API finds when it tries to reach a subscriber (docs/meta-platform.md §3.6). */
 export interface PaidReachInput {
 	/** ISO code; subscribers in the EU, JP, KR, AU and the UK cannot be reached (§3.1). */
 	region?: string;

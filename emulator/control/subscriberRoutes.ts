@@ -65,7 +65,7 @@ export const subscriberRoutes: ControlRoute[] = [
 		subscriberInteracts(state, subscriberOf(state, params[0], params[1]), interaction(body)),
 	),
 
-	// Notify Me on the last opt-in request received: a fresh token each tap (reference §1.4, §2.3).
+	// Notify Me on the last opt-in request received: a fresh token each tap (docs/meta-platform.md §1.4, §2.3).
 	route('POST', '/pages/:pageId/subscribers/:psid/notify-me', (state, { params }): NotifyMeResult => {
 		const tapped = subscriberTapsNotifyMe(state, subscriberOf(state, params[0], params[1]));
 		if (!tapped) throw new ControlError(409, 'the subscriber has received no opt-in request to tap');

@@ -1,4 +1,4 @@
-/** The spans Meta's rules are written in (reference §1.6, §2.1, §2.2, §4.3). */
+/** The spans Meta's rules are written in (docs/meta-platform.md §1.6, §2.1, §2.2, §4.3). */
 
 export const SECOND_MS = 1000;
 export const MINUTE_MS = 60 * SECOND_MS;

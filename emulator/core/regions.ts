@@ -1,5 +1,5 @@
 /**
- * Where the paid Marketing Message API works (reference §3.1), as ISO 3166-1 alpha-2 codes:
+ * Where the paid Marketing Message API works (docs/meta-platform.md §3.1), as ISO 3166-1 alpha-2 codes:
  * businesses (their ad account and Page) in these regions only, subscribers anywhere but the
  * excluded ones. The United Kingdom is `GB`; `UK` is read as the same.
  */

@@ -5,7 +5,7 @@ import type { Identity } from './auth';
 import { GraphError } from './graphError';
 
 /**
- * The app an app-level call acts for (reference §5.5: app token). `app` stands for the token's app.
+ * The app an app-level call acts for (docs/meta-platform.md §5.5: app token). `app` stands for the token's app.
  * An unknown id is Meta's 100/33; a Page token, or another app's token, is permission error 200.
  */
 export function requireApp(state: EmulatorState, identity: Identity, method: string, pathId: string): AppRecord {

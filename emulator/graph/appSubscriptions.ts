@@ -8,7 +8,7 @@ import { GraphError } from './graphError';
 import { booleanParam, callbackUrlParam, fieldListParam, pageObjectParam, requiredFieldList, requiredText } from './subscriptionParams';
 
 /**
- * `GET/POST/DELETE /{app-id}/subscriptions` with the app token (reference §5.5). POST verifies the
+ * `GET/POST/DELETE /{app-id}/subscriptions` with the app token (docs/meta-platform.md §5.5). POST verifies the
  * callback URL first (§5.1); only a passed handshake changes the subscription. One callback URL per
  * app: a new one replaces the old one.
  */

@@ -8,7 +8,7 @@ import type { GraphCall } from './graphCall';
 import { GraphError } from './graphError';
 
 /**
- * Who is calling (reference §4.1): a Page token (header `Authorization: Bearer`, or `access_token`
+ * Who is calling (docs/meta-platform.md §4.1): a Page token (header `Authorization: Bearer`, or `access_token`
  * in query or body), an app token `{appId}|{appSecret}`, or a system user's token for the paid
  * API's ad-account endpoints (§3.1); `appsecret_proof` checked when given, and required when the
  * app says so.

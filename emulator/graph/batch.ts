@@ -8,7 +8,7 @@ import { GraphError, graphErrorBody } from './graphError';
 import { arrayParam } from './params';
 
 /**
- * `POST /` with `batch` (reference §4.7): at most 50 items, each one a full Graph call (rate
+ * `POST /` with `batch` (docs/meta-platform.md §4.7): at most 50 items, each one a full Graph call (rate
  * limit, faults). Meta handles the items of a batch side by side: all of them are counted when the
  * batch arrives, in order, and one slow item delays only the answer, not the others. The
  * top-level token and appsecret_proof apply to items that carry none. An item whose injected

@@ -1,6 +1,6 @@
 import { newFbtraceId } from '../core/ids';
 
-/** One Graph error as the emulator answers it: HTTP status plus the reference §4.5 envelope. */
+/** One Graph error as the emulator answers it: HTTP status plus the docs/meta-platform.md §4.5 envelope. */
 export interface GraphErrorSpec {
 	status: number;
 	code: number;

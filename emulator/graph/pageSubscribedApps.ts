@@ -8,7 +8,7 @@ import { requirePage } from './pageAccess';
 import { requiredFieldList } from './subscriptionParams';
 
 /**
- * `GET/POST/DELETE /{page-id}/subscribed_apps` with that Page's token (reference §5.5): the token's
+ * `GET/POST/DELETE /{page-id}/subscribed_apps` with that Page's token (docs/meta-platform.md §5.5): the token's
  * app subscribes to the Page for `subscribed_fields`. A POST sets the whole list (strictest
  * reading: fields left out are no longer subscribed).
  */

@@ -20,7 +20,7 @@ export function isSendCall(call: GraphCall): boolean {
 	return call.method === 'POST' && /^\/[^/]+\/messages\/?$/.test(call.path);
 }
 
-/** Audio and video sends have their own, tighter limit (reference §4.6). */
+/** Audio and video sends have their own, tighter limit (docs/meta-platform.md §4.6). */
 export function isMediaSend(call: GraphCall): boolean {
 	if (!isSendCall(call)) return false;
 	try {

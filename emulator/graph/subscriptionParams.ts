@@ -6,7 +6,7 @@ import { GraphError } from './graphError';
 
 /**
  * A list of Page webhook fields: `a,b`, a JSON array, or a JSON array in a string. Each must be
- * a field §5.5 names. Undefined when absent.
+ * a field docs/meta-platform.md §5.5 names. Undefined when absent.
  */
 export function fieldListParam(params: Record<string, unknown>, name: string): string[] | undefined {
 	let value = params[name];

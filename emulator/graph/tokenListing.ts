@@ -7,7 +7,7 @@ import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } f
 import { GraphError } from './graphError';
 
 /**
- * `GET /{page-id}/notification_message_tokens` (reference §2.5): the Page's marketing tokens,
+ * `GET /{page-id}/notification_message_tokens` (docs/meta-platform.md §2.5): the Page's marketing tokens,
  * oldest first, `limit` default 100 and at most 1000, cursor paging. Stopped (or unsubscribed) and
  * expired tokens are not listed (undocumented: strictest reading — they are not usable subscriptions).
  */

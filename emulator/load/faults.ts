@@ -19,7 +19,7 @@ export interface FaultRuleInput {
 	count?: number;
 	/** Time-out: how long the response is held before the socket is destroyed. */
 	hangMs?: number;
-	/** HTTP 500 body: code 2 (default, "retry later") or 1 ("unknown error"), reference §4.5. */
+	/** HTTP 500 body: code 2 (default, "retry later") or 1 ("unknown error"), docs/meta-platform.md §4.5. */
 	errorCode?: 1 | 2;
 	scope?: FaultScope;
 }

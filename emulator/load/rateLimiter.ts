@@ -1,7 +1,7 @@
 import { SlidingWindow } from './slidingWindow';
 
 /**
- * Per-Page limit over a sliding one-second window (reference §4.6: 300 calls/s per Page).
+ * Per-Page limit over a sliding one-second window (docs/meta-platform.md §4.6: 300 calls/s per Page).
  * Refused calls count toward the window too (undocumented: strictest reading — Meta counts
  * calls, not successes), so a caller that keeps hammering stays refused until it slows down.
  */

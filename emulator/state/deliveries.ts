@@ -1,6 +1,6 @@
 /** Ground truth: every message a subscriber actually received, whatever the caller heard. */
 
-/** `subscription_token`: a paid message of the Marketing Message API (reference §3.4). */
+/** `subscription_token`: a paid message of the Marketing Message API (docs/meta-platform.md §3.4). */
 export type DeliveryVia = 'psid' | 'one_time_notif_token' | 'notification_messages_token' | 'subscription_token';
 
 export interface DeliveryRecord {

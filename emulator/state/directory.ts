@@ -14,7 +14,7 @@ export interface PageRecord {
 	pageToken: string;
 	name: string;
 	appId: string;
-	/** Where the Page's business is (ISO code): the paid API serves some regions only (reference §3.1). */
+	/** Where the Page's business is (ISO code): the paid API serves some regions only (docs/meta-platform.md §3.1). */
 	region: string;
 }
 

@@ -48,11 +48,11 @@ export class EmulatorState {
 	readonly stats = new CallStats();
 	readonly latency = new Latency();
 	readonly faults = new FaultInjector();
-	/** Who receives webhooks: app subscriptions and the apps subscribed to each Page (reference §5.5). */
+	/** Who receives webhooks: app subscriptions and the apps subscribed to each Page (docs/meta-platform.md §5.5). */
 	readonly subscriptions = new WebhookSubscriptions();
-	/** Sends subscribers' events as signed webhooks, with batching and retries (reference §5). */
+	/** Sends subscribers' events as signed webhooks, with batching and retries (docs/meta-platform.md §5). */
 	readonly webhooks: WebhookDispatcher;
-	/** Ad accounts, system users, campaigns and paid messages (reference §3). */
+	/** Ad accounts, system users, campaigns and paid messages (docs/meta-platform.md §3). */
 	readonly paid: PaidApiState;
 	settings: EmulatorSettings;
 

@@ -14,7 +14,7 @@ export type InboundEventKind =
 	| 'marketing_resume'
 	| 'delivery'
 	| 'read'
-	// The paid Marketing Message API's receipts (reference §3.5).
+	// The paid Marketing Message API's receipts (docs/meta-platform.md §3.5).
 	| 'marketing_message_delivery'
 	| 'marketing_message_read'
 	| 'marketing_message_click'
@@ -28,7 +28,7 @@ export interface InboundEvent {
 	/** Emulator clock, ms. */
 	at: number;
 	/**
-	 * The event as the webhook carries it: one entry of `messaging[]` (reference §5.2), or, when
+	 * The event as the webhook carries it: one entry of `messaging[]` (docs/meta-platform.md §5.2), or, when
 	 * `inChanges`, one entry of `changes[]`: the paid API's flat `{ field, ... }` objects (§3.5).
 	 */
 	messaging: MessagingEvent;

@@ -19,7 +19,7 @@ export type SubscriberInteraction =
 	| { kind: 'quick_reply'; title?: string; payload: string }
 	| { kind: 'postback'; title?: string; payload: string };
 
-/** A message, quick reply or postback: opens the 24-hour window (reference §4.3, §6). */
+/** A message, quick reply or postback: opens the 24-hour window (docs/meta-platform.md §4.3, §6). */
 export function subscriberInteracts(state: EmulatorState, subscriber: SubscriberRecord, interaction: SubscriberInteraction): InboundEvent {
 	const at = state.clock.now();
 	subscriber.lastUserActionAt = at;
@@ -36,7 +36,7 @@ export function subscriberInteracts(state: EmulatorState, subscriber: Subscriber
 
 /**
  * The subscriber accepts an opt-in: the emulator issues the token and queues the opt-in webhook
- * event. Opting in does not open the standard window (reference §2.2 says so for marketing
+ * event. Opting in does not open the standard window (docs/meta-platform.md §2.2 says so for marketing
  * messages; for one-time notifications §6 leaves it open, and the strictest reading is the same).
  */
 export function subscriberOptsIn(state: EmulatorState, input: IssueTokenInput): { token: TokenRecord; event: InboundEvent } {
@@ -46,7 +46,7 @@ export function subscriberOptsIn(state: EmulatorState, input: IssueTokenInput): 
 	return { token, event };
 }
 
-/** "Stop these messages" / resume for one marketing token (reference §2.3). */
+/** "Stop these messages" / resume for one marketing token (docs/meta-platform.md §2.3). */
 export function subscriberSetsMarketing(state: EmulatorState, token: MarketingTokenRecord, action: 'stop' | 'resume'): InboundEvent {
 	const at = state.clock.now();
 	token.stoppedAt = action === 'stop' ? at : null;
@@ -57,7 +57,7 @@ export function subscriberSetsMarketing(state: EmulatorState, token: MarketingTo
 /**
  * The subscriber taps Notify Me on the last opt-in request it received: a fresh token each tap,
  * with the request's payload and title (and timezone for marketing), and its messaging_optins
- * event (reference §1.4, §2.3). Undefined when no request was received.
+ * event (docs/meta-platform.md §1.4, §2.3). Undefined when no request was received.
  */
 export function subscriberTapsNotifyMe(state: EmulatorState, subscriber: SubscriberRecord): { token: TokenRecord; event: InboundEvent } | undefined {
 	const request = subscriber.lastOptInRequest;

@@ -26,16 +26,16 @@ export interface SubscriberRecord {
 	/** Last message, postback or quick reply from the subscriber: opens the windows. */
 	lastUserActionAt: number | null;
 	lastOptInRequest: OptInRequestRecord | null;
-	/** notification_messages titles already requested, with when (reference §2.2 weekly rule). */
+	/** notification_messages titles already requested, with when (docs/meta-platform.md §2.2 weekly rule). */
 	marketingRequestTitles: Record<string, number>;
 	/**
 	 * How many of the messages received so far the subscriber's Messenger reported delivered and
 	 * read, and how many delivery webhooks it sent (they alternate without and with `timestamp`).
 	 */
 	receipts: { delivered: number; read: number; deliveryReports: number };
-	/** Where the subscriber is (ISO code): the paid API reaches some regions only (reference §3.1). */
+	/** Where the subscriber is (ISO code): the paid API reaches some regions only (docs/meta-platform.md §3.1). */
 	region: string;
-	/** What the paid API finds when it tries to reach this subscriber (reference §3.4, §3.6). */
+	/** What the paid API finds when it tries to reach this subscriber (docs/meta-platform.md §3.4, §3.6). */
 	paid: PaidReach;
 }
 

@@ -1,11 +1,11 @@
 import { ONE_TIME_TOKEN_LIFETIME_MS } from '../core/durations';
 import { newMarketingToken, newOneTimeToken } from '../core/ids';
 
-/** Opt-in tokens the emulator issued: one-time (reference §1.6) and marketing (§2.3–§2.5). */
+/** Opt-in tokens the emulator issued: one-time (docs/meta-platform.md §1.6) and marketing (§2.3–§2.5). */
 
 export type TokenType = 'one_time' | 'marketing';
 
-/** Title Meta uses when a notification_messages request has none (reference §2.2). */
+/** Title Meta uses when a notification_messages request has none (docs/meta-platform.md §2.2). */
 export const DEFAULT_MARKETING_TITLE = 'Updates and promotions';
 
 interface TokenBase {
@@ -34,7 +34,7 @@ export interface MarketingTokenRecord extends TokenBase {
 	stoppedAt: number | null;
 	/** Set through the control API: Meta's tokens no longer expire (§2.1), but the paid API names the error (2300037). */
 	expiredAt: number | null;
-	/** Stopped by the Page's unsubscribe call (reference §3.2) rather than by the subscriber. */
+	/** Stopped by the Page's unsubscribe call (docs/meta-platform.md §3.2) rather than by the subscriber. */
 	unsubscribedAt: number | null;
 }
 

@@ -2,7 +2,7 @@
  * Who receives webhooks: each app's one subscription for the `page` object (callback URL, verify
  * token, fields; `POST /{app-id}/subscriptions`) and, per Page, the apps subscribed to it with
  * their fields (`POST /{page-id}/subscribed_apps`). A Page's event goes out only when its field
- * is subscribed at both levels (reference §5.5).
+ * is subscribed at both levels (docs/meta-platform.md §5.5).
  */
 
 export interface SubscribedField {
@@ -90,7 +90,7 @@ export class WebhookSubscriptions {
 		return result;
 	}
 
-	/** reference §5.4: after an hour of failures, webhooks off and the app unsubscribed from its Pages. */
+	/** docs/meta-platform.md §5.4: after an hour of failures, webhooks off and the app unsubscribed from its Pages. */
 	disable(appId: string): void {
 		const subscription = this.apps.get(appId);
 		if (subscription) subscription.active = false;

@@ -1,7 +1,7 @@
 import { WEBHOOK_ALERT_AFTER_MS, WEBHOOK_DISABLE_AFTER_MS } from '../core/durations';
 
 /**
- * Per app: since when its deliveries fail, and the two rules of reference §5.4 — an alert after
+ * Per app: since when its deliveries fail, and the two rules of docs/meta-platform.md §5.4 — an alert after
  * 15 minutes of failures, webhooks disabled after an hour. A 200 ends the failure streak.
  */
 

@@ -7,7 +7,7 @@ import type { WebhookSettings } from './webhookSettings';
 
 /**
  * A configured share of received messages is reported delivered at once, and a share of those read;
- * a paid message under the paid API's own fields (reference §3.5).
+ * a paid message under the paid API's own fields (docs/meta-platform.md §3.5).
  */
 export function autoReceipts(state: EmulatorState, settings: WebhookSettings, record: DeliveryRecord): void {
 	const subscriber = state.subscribers.get(record.pageId, record.psid);

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'https';
 
 /**
  * One HTTP call from "Meta" to a callback URL: the verification GET or a webhook POST. The whole
- * answer must arrive within the time-out (reference §5.4). No connection is kept alive, so nothing
+ * answer must arrive within the time-out (docs/meta-platform.md §5.4). No connection is kept alive, so nothing
  * lingers once the emulator closes.
  */
 

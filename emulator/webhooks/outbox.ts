@@ -10,7 +10,7 @@ export interface QueuedEvent {
 	pageId: string;
 	field: string;
 	messaging: MessagingEvent;
-	/** Goes out in the entry's `changes[]` rather than `messaging[]` (reference §3.5). */
+	/** Goes out in the entry's `changes[]` rather than `messaging[]` (docs/meta-platform.md §3.5). */
 	inChanges?: boolean;
 }
 

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'crypto';
 import { RawJsonNumber } from '../fixtures/webhookBodies';
 
 /**
- * A webhook body serialized once and signed over exactly those bytes (reference §5.3). Like Meta,
+ * A webhook body serialized once and signed over exactly those bytes (docs/meta-platform.md §5.3). Like Meta,
  * every non-ASCII character is escaped as \uXXXX (äöå → \u00e4\u00f6\u00e5), so the body is pure
  * ASCII and a receiver that re-serializes the parsed JSON gets other bytes and a wrong signature.
  * Slashes are escaped as \/ too, as PHP's json_encode does (strictest reading; see the README).

@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'http';
 import type { CallbackHttp } from './callbackHttp';
 
 /**
- * The GET Meta sends before it accepts a callback URL (reference §5.1):
+ * The GET Meta sends before it accepts a callback URL (docs/meta-platform.md §5.1):
  * `?hub.mode=subscribe&hub.verify_token=<token>&hub.challenge=<int>`. It passes only on HTTP 200
  * whose body is exactly the challenge (strictest reading: no whitespace, no JSON quoting).
  * Resolves to undefined on success, else to the reason, worded for the 2200 error.

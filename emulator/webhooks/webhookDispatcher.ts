@@ -16,7 +16,7 @@ import { attemptRecord, isDelivered, postWebhook, type SentAttempt } from './web
 import { mergeWebhookSettings, type WebhookSettings } from './webhookSettings';
 
 /**
- * Sends what subscribers do to the apps subscribed to it (reference §5): each event joins its app's
+ * Sends what subscribers do to the apps subscribed to it (docs/meta-platform.md §5): each event joins its app's
  * open batch, a closed batch becomes one signed POST body, and that body is attempted until a 200,
  * with retries on the emulator clock, the 15-minute alert and the 1-hour disablement (§5.4).
  * Every due thing runs when its time comes: a timer for real time, and at once when the clock

@@ -1,6 +1,6 @@
 import type { InboundEventKind } from '../state/inboundEvents';
 
-/** Page webhook fields (reference §5.5) and the field each simulated event goes out under. */
+/** Page webhook fields (docs/meta-platform.md §5.5) and the field each simulated event goes out under. */
 
 /** Every field §5.5 names for a Page; the emulator produces events for nine of them. */
 export const PAGE_WEBHOOK_FIELDS = [
@@ -29,7 +29,7 @@ export type PageWebhookField = (typeof PAGE_WEBHOOK_FIELDS)[number];
 
 const FIELD_OF_KIND: Record<InboundEventKind, PageWebhookField> = {
 	message: 'messages',
-	// A quick reply tap arrives as a message (reference §6).
+	// A quick reply tap arrives as a message (docs/meta-platform.md §6).
 	quick_reply: 'messages',
 	postback: 'messaging_postbacks',
 	// Opt-ins and marketing stop/resume are all messaging_optins events (§1.4, §2.3).

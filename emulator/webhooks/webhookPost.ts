@@ -2,7 +2,7 @@ import type { CallbackHttp, CallbackOutcome } from './callbackHttp';
 import type { WebhookAttempt } from './deliveryLog';
 import type { PendingDelivery } from './outbox';
 
-/** One attempt of one body: the POST as Meta sends it (§5.2, §5.3), and its entry in the delivery log. */
+/** One attempt of one body: the POST as Meta sends it (docs/meta-platform.md §5.2, §5.3), and its entry in the delivery log. */
 
 export interface SentAttempt {
 	/** Emulator clock when sent. */

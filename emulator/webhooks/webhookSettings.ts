@@ -7,7 +7,7 @@ export interface WebhookSettings {
 	batchWindowMs: number;
 	/** At most this many messaging events in one POST. */
 	maxEventsPerPost: number;
-	/** A POST not fully answered within this time has failed (reference §5.4: 5 s). */
+	/** A POST not fully answered within this time has failed (docs/meta-platform.md §5.4: 5 s). */
 	timeoutMs: number;
 	/** Share (0–100) of delivered POSTs sent once more, same body and signature. */
 	duplicatePercent: number;
@@ -19,7 +19,7 @@ export interface WebhookSettings {
 	autoReadPercent: number;
 }
 
-/** reference §5.4: "immediately a few times", then less often: 3 immediate, then 1, 5, 15, 30 min. */
+/** docs/meta-platform.md §5.4: "immediately a few times", then less often: 3 immediate, then 1, 5, 15, 30 min. */
 export const DEFAULT_RETRY_DELAYS_MS = [0, 0, 0, MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, 30 * MINUTE_MS];
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {

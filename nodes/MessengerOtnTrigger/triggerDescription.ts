@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MESSENGER_EVENT_TYPES, type MessengerEventType } from '../shared/webhook/messengerEvents';
 import { isPaidMessageEventType, PAID_MESSAGE_EVENT_FIELDS } from '../shared/webhook/paidMessageEvents';
 
-/** Fields an app subscribes to on activation, whatever events are picked (reference §5.5). */
+/** Fields an app subscribes to on activation, whatever events are picked (docs/meta-platform.md §5.5). */
 export const SUBSCRIBED_FIELDS = [
 	'messages',
 	'messaging_postbacks',
@@ -14,7 +14,7 @@ export const SUBSCRIBED_FIELDS = [
 
 /**
  * The fields to subscribe for the picked events: the Messenger fields always, and a paid Marketing
- * Message API field (reference §3.5) only when its event is picked, so an app without that API's
+ * Message API field (docs/meta-platform.md §3.5) only when its event is picked, so an app without that API's
  * permissions is never asked for a field Meta may refuse it.
  */
 export function subscribedFields(events: string[]): string[] {

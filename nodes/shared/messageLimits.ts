@@ -1,5 +1,5 @@
 /**
- * Meta's documented limits on a Send API message (reference §1.3, §2.2, §4.2, §6, and Meta's
+ * Meta's documented limits on a Send API message (docs/meta-platform.md §1.3, §2.2, §4.2, §6, and Meta's
  * button and generic templates). Lengths count characters (Unicode code points), as the emulator does.
  */
 

@@ -45,7 +45,7 @@ export async function issueOptIns(control: EmulatorClient, pageId: string, count
 	return optIns;
 }
 
-/** A Notify Me tap as Meta delivers it (reference §1.4). */
+/** A Notify Me tap as Meta delivers it (docs/meta-platform.md §1.4). */
 export function optInBody(pageId: string, psid: string, topic: string, token: string, time: number): string {
 	const event = {
 		sender: { id: psid },

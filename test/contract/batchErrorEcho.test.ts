@@ -1,5 +1,5 @@
 // A Graph answer that repeats the request in its error text: a batch item's body is a url-encoded
-// form (reference §4.7), so the echo carries each token percent-encoded. No row may keep it.
+// form (docs/meta-platform.md §4.7), so the echo carries each token percent-encoded. No row may keep it.
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';

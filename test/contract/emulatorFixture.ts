@@ -53,7 +53,7 @@ export function useEmulator() {
 		},
 		/**
 		 * An ad account linked to the Page and a system user with access to it, and the Messenger OTN
-		 * Marketing API credential for them beside the Page's (reference §3.1).
+		 * Marketing API credential for them beside the Page's (docs/meta-platform.md §3.1).
 		 */
 		async withAdAccount(page: EmulatedPage, account: CreateAdAccountInput = {}): Promise<EmulatedPage & { adAccountId: string; systemUserToken: string }> {
 			const { account: created, systemUser } = await control.paid.newAdAccount([page.pageId], account);

@@ -1,5 +1,5 @@
 // The paid Marketing Message API's transport in n8n-core's real engine: the marketing credential's
-// own authenticate, n8n's request helpers, and the emulator's paid API (reference §3).
+// own authenticate, n8n's request helpers, and the emulator's paid API (docs/meta-platform.md §3).
 import { deliveryEstimateQuery } from '../../nodes/shared/graph/deliveryEstimateQuery';
 import { createMarketingClient, type MarketingClient } from '../../nodes/shared/graph/marketingClient';
 import { runInNodeContext } from '../harness/n8nEngine';

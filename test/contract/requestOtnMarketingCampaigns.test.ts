@@ -1,5 +1,5 @@
 // Request OTN's Marketing Campaign operations in n8n-core's real engine against the emulator's paid
-// Marketing Message API (reference §3.3, §3.4), with the Messenger OTN Marketing API credential.
+// Marketing Message API (docs/meta-platform.md §3.3, §3.4), with the Messenger OTN Marketing API credential.
 import { MessengerOtn } from '../../nodes/MessengerOtn/MessengerOtn.node';
 import { runNode } from '../harness/n8nEngine';
 import { useEmulator, type EmulatedPage } from './emulatorFixture';

@@ -1,4 +1,4 @@
-// Request OTN's Unsubscribe (reference §3.2) against the emulator, and its item fed to the OTN
+// Request OTN's Unsubscribe (docs/meta-platform.md §3.2) against the emulator, and its item fed to the OTN
 // Token Store's Apply Event, both in n8n-core's real engine.
 import { MessengerOtn } from '../../nodes/MessengerOtn/MessengerOtn.node';
 import { OtnTokenStore } from '../../nodes/OtnTokenStore/OtnTokenStore.node';

@@ -108,18 +108,18 @@ function envelope(event: Record<string, unknown>, time: number): string {
 
 const party = (psid: string, time: number) => ({ sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp: time });
 
-/** A Notify Me tap (reference §1.4). */
+/** A Notify Me tap (docs/meta-platform.md §1.4). */
 export function oneTimeOptIn(psid: string, topic: string, token: string, time: number): string {
 	return optInBody(PAGE_ID, psid, topic, token, time);
 }
 
-/** A marketing messages opt-in, or its stop (reference §2.3). */
+/** A marketing messages opt-in, or its stop (docs/meta-platform.md §2.3). */
 export function marketingOptIn(psid: string, topic: string, token: string, time: number, status?: 'STOP NOTIFICATIONS'): string {
 	const optin = { type: 'notification_messages', payload: topic, title: `News on ${topic}`, notification_messages_token: token, notification_messages_timezone: 'Europe/Paris' };
 	return envelope({ ...party(psid, time), optin: status ? { ...optin, notification_messages_status: status } : optin }, time);
 }
 
-/** The subscriber read everything up to `watermark` (reference §5.2). */
+/** The subscriber read everything up to `watermark` (docs/meta-platform.md §5.2). */
 export function readUpTo(psid: string, watermark: number, time: number): string {
 	return envelope({ ...party(psid, time), read: { watermark } }, time);
 }

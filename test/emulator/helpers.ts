@@ -64,7 +64,7 @@ export interface ExpectedError {
 	message?: string | RegExp;
 }
 
-/** The reference §4.5 envelope with the expected code, subcode and a fresh fbtrace_id. */
+/** The docs/meta-platform.md §4.5 envelope with the expected code, subcode and a fresh fbtrace_id. */
 export function expectGraphError(response: AxiosResponse, expected: ExpectedError): void {
 	expect(response.status).toBe(expected.status ?? 400);
 	const error = (response.data as { error: Record<string, unknown> }).error;

@@ -3,7 +3,7 @@ import { appSecretProof } from '../../emulator/graph/auth';
 import { expectGraphError, startHarness, type Harness } from './helpers';
 import { getAs, newPaidSetup, postAct, type PaidSetup } from './paidHelpers';
 
-describe('paid API: who may call the ad-account endpoints (reference §3.1)', () => {
+describe('paid API: who may call the ad-account endpoints (docs/meta-platform.md §3.1)', () => {
 	let h: Harness;
 	let setup: PaidSetup;
 	beforeAll(async () => {

@@ -3,7 +3,7 @@ import { createCampaign, getAs, newPaidSetup, postAct, sendPaid, subscriber, uni
 
 const CAMPAIGN_FIELDS = 'id,name,account_id,status,effective_status,daily_budget,lifetime_budget,budget_remaining,start_time,stop_time';
 
-describe('paid API: message campaigns (reference §3.3)', () => {
+describe('paid API: message campaigns (docs/meta-platform.md §3.3)', () => {
 	let h: Harness;
 	let setup: PaidSetup;
 	beforeAll(async () => {

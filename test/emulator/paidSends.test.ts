@@ -1,7 +1,7 @@
 import { expectGraphError, HOUR, send, startHarness, templateTo, type Harness } from './helpers';
 import { createCampaign, newPaidSetup, postAct, sendPaid, subscriber, type PaidSetup } from './paidHelpers';
 
-describe('paid API: sending a marketing message (reference §3.4, §3.6)', () => {
+describe('paid API: sending a marketing message (docs/meta-platform.md §3.4, §3.6)', () => {
 	let h: Harness;
 	let setup: PaidSetup;
 	let campaignId: string;
@@ -24,7 +24,7 @@ describe('paid API: sending a marketing message (reference §3.4, §3.6)', () =>
 		expect(paid).toMatchObject({ trackingId, messageId: received[0].messageId, campaignId, psid, priceCents: 1 });
 	});
 
-	it('takes a token from a Notify Me tap on a marketing opt-in request (reference §3.1)', async () => {
+	it('takes a token from a Notify Me tap on a marketing opt-in request (docs/meta-platform.md §3.1)', async () => {
 		const { psid } = await h.control.createSubscriber(setup.page.pageId);
 		await h.control.sendsMessage(setup.page.pageId, psid);
 		const request = { template_type: 'notification_messages', title: 'Spring deals', payload: 'SPRING' };

@@ -1,7 +1,7 @@
 import { expectGraphError, send, startHarness, type Harness } from './helpers';
 import { createCampaign, newPaidSetup, sendPaid, subscriber, type PaidSetup } from './paidHelpers';
 
-describe('paid API: unsubscribe (reference §3.2)', () => {
+describe('paid API: unsubscribe (docs/meta-platform.md §3.2)', () => {
 	let h: Harness;
 	let setup: PaidSetup;
 	let campaignId: string;

@@ -6,7 +6,7 @@ import { changesOf, expectedSignature, WebhookReceiver, type WebhookBody } from 
 
 const PAID_FIELDS = ['marketing_message_deliveries', 'marketing_message_reads', 'marketing_message_clicks', 'marketing_message_delivery_failed'];
 
-describe('paid API webhooks (reference §3.5)', () => {
+describe('paid API webhooks (docs/meta-platform.md §3.5)', () => {
 	let h: Harness;
 	let receiver: WebhookReceiver;
 	let setup: PaidSetup;

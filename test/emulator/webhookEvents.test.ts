@@ -32,7 +32,7 @@ describe('webhook events', () => {
 
 	const envelope = (psid: string) => ({ sender: { id: psid }, recipient: { id: page.pageId }, timestamp: expect.any(Number) });
 
-	it('sends a message as a signed POST in the §5.2 envelope', async () => {
+	it('sends a message as a signed POST in the docs/meta-platform.md §5.2 envelope', async () => {
 		const { psid } = await h.control.createSubscriber(page.pageId);
 		const event = await h.control.sendsMessage(page.pageId, psid, 'Is it back?');
 		const before = receiver.posts().length;

@@ -30,7 +30,7 @@ export function subscribeApp(
 	});
 }
 
-/** `POST /{page-id}/subscribed_apps` with the Page token (reference §5.5). */
+/** `POST /{page-id}/subscribed_apps` with the Page token (docs/meta-platform.md §5.5). */
 export function subscribePage(graph: AxiosInstance, page: TestPage, fields: string[] = EMULATED_FIELDS): Promise<AxiosResponse> {
 	return graph.post(`/v25.0/${page.pageId}/subscribed_apps`, null, { params: { subscribed_fields: fields.join(','), access_token: page.pageToken } });
 }

@@ -91,12 +91,12 @@ export function messagingOf(bodies: WebhookBody[]): Record<string, unknown>[] {
 	return bodies.flatMap((body) => body.entry.flatMap((entry) => entry.messaging ?? []));
 }
 
-/** Every change (the paid API's `{ field, ... }` events, reference §3.5) of these bodies, in order. */
+/** Every change (the paid API's `{ field, ... }` events, docs/meta-platform.md §3.5) of these bodies, in order. */
 export function changesOf(bodies: WebhookBody[]): Record<string, unknown>[] {
 	return bodies.flatMap((body) => body.entry.flatMap((entry) => entry.changes ?? []));
 }
 
-/** What a receiver must do (reference §5.3): HMAC-SHA256 of the raw bytes with the App secret. */
+/** What a receiver must do (docs/meta-platform.md §5.3): HMAC-SHA256 of the raw bytes with the App secret. */
 export function expectedSignature(raw: Buffer, appSecret: string): string {
 	return `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
 }

@@ -6,7 +6,7 @@ import { GraphError } from '../graphError';
 
 /**
  * What the business must have in order before any campaign is created or message sent
- * (reference §3.1, §3.6): a supported region for the ad account and the Page, accepted terms, and
+ * (docs/meta-platform.md §3.1, §3.6): a supported region for the ad account and the Page, accepted terms, and
  * a payment method. Checked at campaign creation and again at every send (strictest reading).
  */
 

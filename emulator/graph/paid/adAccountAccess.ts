@@ -6,7 +6,7 @@ import type { Identity } from '../auth';
 import { GraphError } from '../graphError';
 
 /**
- * Who may call an ad-account endpoint (reference §3.1): a system user's token with access to the
+ * Who may call an ad-account endpoint (docs/meta-platform.md §3.1): a system user's token with access to the
  * account. An unknown account, or one the system user was not given, is Meta's 100/33, whose
  * message names both (undocumented: strictest reading — the answer does not say which).
  */
@@ -30,7 +30,7 @@ export function requireAdAccount(state: EmulatorState, identity: Identity, metho
 	return account;
 }
 
-/** The token must carry one of these permissions (App Review, reference §3.1). */
+/** The token must carry one of these permissions (App Review, docs/meta-platform.md §3.1). */
 export function requirePermission(user: SystemUserRecord, anyOf: string[]): void {
 	if (!anyOf.some((permission) => user.permissions.includes(permission))) throw new GraphError(permissionMissing(anyOf.join(' or ')));
 }

@@ -5,7 +5,7 @@ import { GraphError } from '../graphError';
 
 /**
  * A send that the money left would not cover is refused (the bookkeeping is state/paid/ledger.ts).
- * §3.6 names "budget reached" as 2300015, 2300053 and 2300054 without saying which is which; the
+ * docs/meta-platform.md §3.6 names "budget reached" as 2300015, 2300053 and 2300054 without saying which is which; the
  * emulator uses 2300015 for the campaign's lifetime budget, 2300053 for its daily budget (UTC days
  * of the emulator clock) and 2300054 for the account's spending limit, and 2300058 for a used-up
  * prepaid balance.

@@ -6,7 +6,7 @@ import { GraphError } from '../graphError';
 import { checkPageRegion } from './accountRules';
 
 /**
- * The campaign a paid message is sent under (reference §3.4 `message_id`, §3.6): one of this ad
+ * The campaign a paid message is sent under (docs/meta-platform.md §3.4 `message_id`, §3.6): one of this ad
  * account's (else 2300001), for a Page in a supported region (2300031), active (2300000: paused,
  * deleted, archived or past its end) and started (2300033).
  */

@@ -12,7 +12,7 @@ import { checkAdAccountStanding, checkPageRegion } from './accountRules';
 import { optionalInteger, optionalText, optionalUnixTime, requiredText } from './paidParams';
 
 /**
- * `POST /act_<id>/message_campaign` (reference §3.3): `name` and `page_id`, an optional daily or
+ * `POST /act_<id>/message_campaign` (docs/meta-platform.md §3.3): `name` and `page_id`, an optional daily or
  * lifetime budget in cents (not both), an optional `pixel_id`, and optional `start_time` and
  * `end_time` in unix seconds; answers `{ id }`. A refused call creates nothing.
  */

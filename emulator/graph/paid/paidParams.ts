@@ -29,7 +29,7 @@ export function optionalText(params: Record<string, unknown>, name: string): str
 	return requiredText(params, name);
 }
 
-/** Unix seconds (reference §3.3: `<TS>`), as ms on the emulator clock. */
+/** Unix seconds (docs/meta-platform.md §3.3: `<TS>`), as ms on the emulator clock. */
 export function optionalUnixTime(params: Record<string, unknown>, name: string): number | undefined {
 	const seconds = optionalInteger(params, name, 0);
 	return seconds === undefined ? undefined : seconds * 1000;

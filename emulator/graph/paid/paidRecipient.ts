@@ -9,7 +9,7 @@ import { GraphError } from '../graphError';
 import type { PaidSendRequest } from './paidSendRequest';
 
 /**
- * Whom a paid message reaches, after the subscriber's rules (reference §3.1, §3.4, §3.6). A token
+ * Whom a paid message reaches, after the subscriber's rules (docs/meta-platform.md §3.1, §3.4, §3.6). A token
  * acquired through a marketing messages opt-in is a subscription token (§3.1); one-time tokens are
  * not. The rules run in this order, the first that fails answers.
  */

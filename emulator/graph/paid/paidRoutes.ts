@@ -13,7 +13,7 @@ import { sendPaidMessage } from './sendPaidMessage';
 import { unsubscribe } from './unsubscribe';
 
 /**
- * The paid Marketing Message API's calls (reference §3): the ad-account edges, reads of an ad
+ * The paid Marketing Message API's calls (docs/meta-platform.md §3): the ad-account edges, reads of an ad
  * account, a campaign or the system user, and the Page's unsubscribe edge. Undefined when the call
  * is none of them.
  */

@@ -6,7 +6,7 @@ import { length } from '../send/textRules';
 import { optionalInteger, requiredText } from './paidParams';
 
 /**
- * The body of `POST /act_<id>/messages` (reference §3.4): `message_id` (the message campaign's
+ * The body of `POST /act_<id>/messages` (docs/meta-platform.md §3.4): `message_id` (the message campaign's
  * id), `messenger_delivery_data.subscription_token`, `message`, and the optional
  * `min_conversation_gap_seconds`.
  */

@@ -18,7 +18,7 @@ import { resolvePaidRecipient } from './paidRecipient';
 import { readPaidSendRequest } from './paidSendRequest';
 
 /**
- * `POST /act_<id>/messages` (reference §3.4): the send rate limit, the request, the business
+ * `POST /act_<id>/messages` (docs/meta-platform.md §3.4): the send rate limit, the request, the business
  * (region, terms, payment), the campaign, the money left, then the subscriber's rules; only when
  * all pass is the message delivered and billed, so a refused call changes nothing. Answers
  * `{ success: true, marketing_message_tracking_id }`.

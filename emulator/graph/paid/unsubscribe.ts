@@ -8,7 +8,7 @@ import { GraphError } from '../graphError';
 import { arrayParam } from '../params';
 
 /**
- * `POST /<PAGE_ID>/messaging_customer_base/unsubscribe` with the Page token (reference §3.2):
+ * `POST /<PAGE_ID>/messaging_customer_base/unsubscribe` with the Page token (docs/meta-platform.md §3.2):
  * `data` is a list of rows `{ psid }`, `{ subscriber_token }`, `{ phone }`, `{ email }` or
  * `{ phone, email }`; answers `{ invalid_rows_count }`. Meta unsubscribes at the Page level, so a
  * matched row stops every marketing token of that subscriber on the Page.

@@ -2,7 +2,7 @@ import { BUTTON_TITLE_MAX, BUTTONS_MAX, PAYLOAD_MAX } from './limits';
 import { fail, isObject, requireArray, requireText, requireUrl } from './textRules';
 
 /**
- * Buttons of button and generic templates (reference §6): postback needs title ≤ 20 and payload
+ * Buttons of button and generic templates (docs/meta-platform.md §6): postback needs title ≤ 20 and payload
  * ≤ 1000; web_url needs a url and a title. Other button types are outside the emulated subset.
  */
 export function validateButtons(value: unknown, name: string, min = 1): void {

@@ -1,4 +1,4 @@
-/** Structure limits of Send API messages, each with where the reference states it. */
+/** Structure limits of Send API messages, each with where docs/meta-platform.md states it. */
 
 /** "UTF-8, < 2000 chars" (§4.2): at most 1999 characters, the strict reading of "<". */
 export const TEXT_MAX = 1999;

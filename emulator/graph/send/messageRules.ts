@@ -2,7 +2,7 @@ import { validateTemplate, type TemplateType } from './templateRules';
 import { METADATA_MAX, PAYLOAD_MAX, QUICK_REPLIES_MAX, QUICK_REPLY_TITLE_MAX, TEXT_MAX } from './limits';
 import { fail, isObject, optionalText, optionalUrl, requireArray, requireText, requireUrl } from './textRules';
 
-/** The `message` object of a Send API call (reference §4.2, §6). */
+/** The `message` object of a Send API call (docs/meta-platform.md §4.2, §6). */
 
 const MEDIA_TYPES = ['image', 'audio', 'video', 'file'];
 const QUICK_REPLY_TYPES = ['text', 'user_phone_number', 'user_email'];

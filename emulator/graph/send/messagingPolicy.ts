@@ -5,7 +5,7 @@ import { GraphError } from '../graphError';
 import type { SendRequest } from './sendRequest';
 import { fail } from './textRules';
 
-/** messaging_type, tags and the windows they open (reference §4.2, §4.3). */
+/** messaging_type, tags and the windows they open (docs/meta-platform.md §4.2, §4.3). */
 
 const MESSAGING_TYPES = ['RESPONSE', 'UPDATE', 'MESSAGE_TAG'];
 const TAGS = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'CUSTOMER_FEEDBACK', 'HUMAN_AGENT'];
@@ -36,7 +36,7 @@ export function checkMessagingType(request: SendRequest): void {
 /**
  * A PSID message needs the subscriber's last message, postback or quick reply to be recent:
  * 24 hours, or 7 days with HUMAN_AGENT. CUSTOMER_FEEDBACK gets no window of its own (the
- * reference lists the tag without one; strictest reading: the standard 24 hours).
+ * Send API reference lists the tag without one; strictest reading: the standard 24 hours).
  */
 export function checkWindow(subscriber: SubscriberRecord, request: SendRequest, now: number): void {
 	const windowMs = request.tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;

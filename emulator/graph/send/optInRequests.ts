@@ -11,7 +11,7 @@ function titleOf(templateType: OptInTemplateType, payload: Record<string, unknow
 	return templateType === 'notification_messages' && title === '' ? DEFAULT_MARKETING_TITLE : title;
 }
 
-/** reference §2.2: one notification_messages request per subscriber per week for the same title, default title included. */
+/** docs/meta-platform.md §2.2: one notification_messages request per subscriber per week for the same title, default title included. */
 export function checkOptInRequest(subscriber: SubscriberRecord, templateType: OptInTemplateType, payload: Record<string, unknown>, now: number): void {
 	if (templateType !== 'notification_messages') return;
 	const last = subscriber.marketingRequestTitles[titleOf(templateType, payload)];

@@ -14,7 +14,7 @@ import { GraphError } from '../graphError';
 import { checkWindow } from './messagingPolicy';
 import type { SendRequest } from './sendRequest';
 
-/** Who a send reaches, after the rules of its recipient kind (reference §1.6, §2.4, §2.6, §4.3). */
+/** Who a send reaches, after the rules of its recipient kind (docs/meta-platform.md §1.6, §2.4, §2.6, §4.3). */
 
 export type ResolvedRecipient =
 	| { via: 'psid'; subscriber: SubscriberRecord }

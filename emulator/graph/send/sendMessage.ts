@@ -12,14 +12,14 @@ import { readSendRequest } from './sendRequest';
 import { fail } from './textRules';
 
 /**
- * `POST /me/messages` and `POST /{page-id}/messages` (reference §4.1–§4.4): checks the request,
+ * `POST /me/messages` and `POST /{page-id}/messages` (docs/meta-platform.md §4.1–§4.4): checks the request,
  * then the recipient's rules, and only then delivers, so a refused call changes nothing.
  */
 export function sendMessage(state: EmulatorState, page: PageRecord, params: Record<string, unknown>): GraphResponse {
 	const request = readSendRequest(params);
 	checkMessagingType(request);
 	const optIn = request.message ? optInRequestOf(request.message, validateMessage(request.message)) : undefined;
-	// Opt-in requests are ordinary messages inside the standard window (reference §1.3, §2.2).
+	// Opt-in requests are ordinary messages inside the standard window (docs/meta-platform.md §1.3, §2.2).
 	if (optIn && request.recipient.via !== 'psid') fail('Opt-in requests must be sent to recipient[id]');
 
 	const now = state.clock.now();

@@ -1,7 +1,7 @@
 import { objectParam, stringParam } from '../params';
 import { fail } from './textRules';
 
-/** The parts of a Send API call (reference §4.2), read from JSON or form parameters. */
+/** The parts of a Send API call (docs/meta-platform.md §4.2), read from JSON or form parameters. */
 
 export type RecipientTarget =
 	| { via: 'psid'; psid: string }
@@ -36,7 +36,7 @@ export function readSendRequest(params: Record<string, unknown>): SendRequest {
 	return { recipient, message, senderAction, messagingType: stringParam(params, 'messaging_type'), tag: stringParam(params, 'tag') };
 }
 
-/** Exactly one recipient key: a token send carries only the token (reference §1.5). */
+/** Exactly one recipient key: a token send carries only the token (docs/meta-platform.md §1.5). */
 function readRecipient(recipient: Record<string, unknown>): RecipientTarget {
 	const keys = Object.keys(recipient);
 	const key = keys[0] as (typeof RECIPIENT_KEYS)[number];

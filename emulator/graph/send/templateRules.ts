@@ -38,13 +38,13 @@ export function validateTemplate(payload: unknown): TemplateType {
 	}
 }
 
-// reference §1.3: only title (≤ 65) and payload are customisable, both required.
+// docs/meta-platform.md §1.3: only title (≤ 65) and payload are customisable, both required.
 function validateOneTimeRequest(payload: Record<string, unknown>): void {
 	requireText(payload.title, `${NAME}[title]`, OPT_IN_TITLE_MAX);
 	requireText(payload.payload, `${NAME}[payload]`, PAYLOAD_MAX);
 }
 
-// reference §2.2: title optional (≤ 65), payload, CTA text enum, timezone, image, aspect ratio.
+// docs/meta-platform.md §2.2: title optional (≤ 65), payload, CTA text enum, timezone, image, aspect ratio.
 function validateMarketingRequest(payload: Record<string, unknown>): void {
 	optionalText(payload.title, `${NAME}[title]`, OPT_IN_TITLE_MAX);
 	requireText(payload.payload, `${NAME}[payload]`, PAYLOAD_MAX);

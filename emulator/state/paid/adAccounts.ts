@@ -1,14 +1,14 @@
 import { DEFAULT_REGION } from '../../core/regions';
 
 /**
- * The paid Marketing Message API's side of a business (reference §3.1): ad accounts, billed per
+ * The paid Marketing Message API's side of a business (docs/meta-platform.md §3.1): ad accounts, billed per
  * message and linked to the Pages they send for, and the system users whose tokens call the
  * ad-account endpoints.
  */
 
 export type PaymentMethod = 'card' | 'prepaid' | 'none';
 
-/** Permissions a system user's token can carry (reference §3.1 names the paid API's). */
+/** Permissions a system user's token can carry (docs/meta-platform.md §3.1 names the paid API's). */
 export const PAID_API_PERMISSIONS = ['ads_management', 'ads_read', 'pages_messaging', 'paid_marketing_messages', 'marketing_messages_messenger'];
 
 export interface AdAccountConfig {

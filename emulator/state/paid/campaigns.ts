@@ -1,5 +1,5 @@
 /**
- * Message campaigns (reference §3.3): created under an ad account for one Page, with an optional
+ * Message campaigns (docs/meta-platform.md §3.3): created under an ad account for one Page, with an optional
  * daily or lifetime budget in cents and a start and end time; each paid message is sent under one.
  */
 

@@ -2,7 +2,7 @@ import type { AdAccountRecord } from './adAccounts';
 import { utcDay, type CampaignRecord } from './campaigns';
 
 /**
- * Meta bills each delivered message to the ad account (reference §3.1). The emulator charges the
+ * Meta bills each delivered message to the ad account (docs/meta-platform.md §3.1). The emulator charges the
  * account's price when the message is sent (it is delivered at once) and gives it back when the
  * delivery fails.
  */

@@ -4,7 +4,7 @@ import { AdAccounts, adAccountRecord, systemUserRecord, type AdAccountConfig, ty
 import { Campaigns } from './campaigns';
 import { PaidMessages } from './paidMessages';
 
-/** Everything the paid Marketing Message API (reference §3) adds to the emulator. */
+/** Everything the paid Marketing Message API (docs/meta-platform.md §3) adds to the emulator. */
 
 export interface PaidApiConfig {
 	adAccounts: AdAccountConfig[];

@@ -1,5 +1,5 @@
 /**
- * Marketing messages sent through the paid API (reference §3.4), by tracking id: what the
+ * Marketing messages sent through the paid API (docs/meta-platform.md §3.4), by tracking id: what the
  * subscriber's Messenger has reported so far, and whether delivery failed. The message itself
  * is also in the ground-truth deliveries (`via: 'subscription_token'`).
  */

@@ -6,7 +6,7 @@ import { refund } from './ledger';
 import type { PaidMessageRecord } from './paidMessages';
 
 /**
- * The subscriber's Messenger reports on paid messages (reference §3.5): one webhook per message
+ * The subscriber's Messenger reports on paid messages (docs/meta-platform.md §3.5): one webhook per message
  * under `marketing_message_deliveries`, `_reads` or `_clicks`, or `marketing_message_delivery_failed`
  * when Meta could not deliver it. Undocumented, strictest reading: a read reports the delivery first
  * when it was not reported, as for Page messages; a click comes alone, so receivers must not count

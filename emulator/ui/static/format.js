@@ -36,7 +36,7 @@ export const VIA_LABELS = {
 	notification_messages_token: 'Marketing message',
 };
 
-// The button Messenger shows on a marketing opt-in request (reference §2.2; GET_UPDATES is the default).
+// The button Messenger shows on a marketing opt-in request (docs/meta-platform.md §2.2; GET_UPDATES is the default).
 const CTA_LABELS = {
 	ALLOW: 'Allow messages',
 	FREQUENCY: 'Get daily messages',
@@ -50,7 +50,7 @@ export function ctaLabel(ctaText) {
 	return CTA_LABELS[ctaText] ?? CTA_LABELS.GET_UPDATES;
 }
 
-/** The standard 24-hour window (reference §4.3), on the emulator clock. */
+/** The standard 24-hour window (docs/meta-platform.md §4.3), on the emulator clock. */
 export function windowText(lastUserActionAt, now) {
 	if (lastUserActionAt === null) return '24-hour window closed (the subscriber has not written yet)';
 	const left = lastUserActionAt + WINDOW_MS - now;

@@ -3,7 +3,7 @@ import { dateTimeOf, shortToken, STATUS_LABELS } from './format.js';
 
 /**
  * One subscriber's tokens with where each stands now. Marketing tokens can be stopped and
- * resumed, as the subscriber does from Messenger's "Stop messages" (reference §2.3).
+ * resumed, as the subscriber does from Messenger's "Stop messages" (docs/meta-platform.md §2.3).
  *
  * `actions`: { stop(token), resume(token) }.
  */

@@ -117,7 +117,7 @@ export const ERROR_RULES: ErrorRule[] = [
 	{ code: 100, messageMatch: /tag/i, errorClass: 'invalid', meaning: 'Meta refused the message tag (ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE and POST_PURCHASE_UPDATE are retired since 2026-04-27)' },
 	{ code: 100, recipients: TOKEN_SENDS, errorClass: 'unclear', meaning: 'Meta refused the send with code 100 without saying whether the token is at fault; the row is kept as it was' },
 	{ code: 100, errorClass: 'invalid', meaning: 'Meta refused a parameter of the request' },
-	// Marketing Message API (paid, reference §3.6). The classes: token stopped revokes the row,
+	// Marketing Message API (paid, docs/meta-platform.md §3.6). Token stopped revokes the row,
 	// token expired expires it, minimum delay or frequency cap waits, one subscriber's region fails
 	// that row; budget, payment, terms and the ad account's or Page's region stop the broadcast.
 	{ code: 2300000, errorClass: 'stop', meaning: 'The message campaign is not active (paused, deleted or past its end): activate it or create a new campaign' },

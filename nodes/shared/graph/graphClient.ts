@@ -17,7 +17,7 @@ export type { GraphCallerContext, GraphResult } from './graphCaller';
 
 export const PAGE_CREDENTIAL_TYPE = 'messengerOtnPageApi';
 
-/** Meta accepts at most 50 requests in one batch (reference §4.7). */
+/** Meta accepts at most 50 requests in one batch (docs/meta-platform.md §4.7). */
 export const MAX_BATCH_SIZE = 50;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

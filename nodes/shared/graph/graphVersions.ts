@@ -1,4 +1,4 @@
-/** Graph API versions Meta still serves (reference §4.8), newest first. */
+/** Graph API versions Meta still serves (docs/meta-platform.md §4.8), newest first. */
 export const GRAPH_API_VERSIONS = ['v26.0', 'v25.0', 'v24.0', 'v23.0', 'v22.0'] as const;
 
 /** The version of Meta's current Send API samples. */

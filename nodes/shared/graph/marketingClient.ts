@@ -13,7 +13,7 @@ export const MARKETING_CREDENTIAL_TYPE = 'messengerOtnMarketingApi';
 
 /**
  * The campaign fields the Get operation reads: Graph's Campaign names, where the end set as
- * `end_time` (reference §3.3) reads back as `stop_time`. Graph refuses a field a node does not have.
+ * `end_time` (docs/meta-platform.md §3.3) reads back as `stop_time`. Graph refuses a field a node does not have.
  */
 export const CAMPAIGN_FIELDS = [
 	'id',
@@ -67,7 +67,7 @@ function paidSendAnswer(body: unknown): SendOutcome {
 }
 
 /**
- * The paid Marketing Message API (reference §3), with the Messenger OTN Marketing API credential:
+ * The paid Marketing Message API (docs/meta-platform.md §3), with the Messenger OTN Marketing API credential:
  * a system user's token and the ad account it sends for. Built like the Page's client
  * (graphClient.ts): results as values, classified by the one error table, no token in any of them.
  */

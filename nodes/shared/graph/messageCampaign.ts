@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A message campaign of the paid Marketing Message API (reference §3.3), checked before any call. */
+/** A message campaign of the paid Marketing Message API (docs/meta-platform.md §3.3), checked before any call. */
 
 export type CampaignBudget = { kind: 'daily' | 'lifetime'; cents: number } | null;
 

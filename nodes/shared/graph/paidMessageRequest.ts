@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * One marketing message through the paid Marketing Message API (reference §3.4): to one
+ * One marketing message through the paid Marketing Message API (docs/meta-platform.md §3.4): to one
  * subscription token (a marketing token row's `token`), under one message campaign.
  */
 export interface PaidMessageRequest {
 	/** The message campaign's id, which Meta takes as `message_id`. */
 	campaignId: string;
-	/** The subscription token (`notification_messages_token` of the marketing opt-in, reference §3.1). */
+	/** The subscription token (`notification_messages_token` of the marketing opt-in, docs/meta-platform.md §3.1). */
 	subscriptionToken: string;
 	/** A Messenger message object: text (at most 640 characters), or a template. */
 	message: IDataObject;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RecipientKind } from './errorTable';
 
-/** Who a Send API message goes to (reference §4.2, §1.5, §2.4). */
+/** Who a Send API message goes to (docs/meta-platform.md §4.2, §1.5, §2.4). */
 export type Recipient =
 	| { id: string }
 	| { one_time_notif_token: string }
@@ -43,7 +43,7 @@ export function sendRequestBody(request: SendRequest): IDataObject {
 
 /**
  * The same call as one item of a Graph batch: batch bodies are url-encoded forms whose object
- * values are JSON strings (reference §4.7).
+ * values are JSON strings (docs/meta-platform.md §4.7).
  */
 export function sendRequestBatchItem(request: SendRequest): IDataObject {
 	const form = Object.entries(sendRequestBody(request))

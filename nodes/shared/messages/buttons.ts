@@ -9,7 +9,7 @@ export type ButtonInput =
 	| { kind: 'url'; title: string; url: string };
 
 /**
- * Problems of a list of buttons (reference §6): `min` to 3 buttons, titles of 1 to 20 characters,
+ * Problems of a list of buttons (docs/meta-platform.md §6): `min` to 3 buttons, titles of 1 to 20 characters,
  * postback payloads of 1 to 1000, URLs http(s). `label` names them for the user, e.g. "Button"
  * or "Element 2 button".
  */

@@ -23,12 +23,12 @@ export const MARKETING_CTA_TEXTS = {
 
 export type MarketingCtaText = keyof typeof MARKETING_CTA_TEXTS;
 
-/** Meta's button text when the request names none (reference §2.2). */
+/** Meta's button text when the request names none (docs/meta-platform.md §2.2). */
 export const DEFAULT_MARKETING_CTA_TEXT: MarketingCtaText = 'GET_UPDATES';
 
 export const MARKETING_IMAGE_ASPECT_RATIOS = ['HORIZONTAL', 'SQUARE'] as const;
 
-/** The title Meta shows, and counts for its once-a-week rule, when the request has none (reference §2.2). */
+/** The title Meta shows, and counts for its once-a-week rule, when the request has none (docs/meta-platform.md §2.2). */
 export const DEFAULT_MARKETING_TITLE = 'Updates and promotions';
 
 /** Empty optional fields are left out, so Meta applies its own defaults. */
@@ -44,7 +44,7 @@ export interface MarketingOptInRequestInput {
 	timezone?: string;
 }
 
-/** The `notification_messages` template, flat Messenger form (reference §2.2). */
+/** The `notification_messages` template, flat Messenger form (docs/meta-platform.md §2.2). */
 export function marketingOptInRequest(input: MarketingOptInRequestInput): Built<MessengerMessage> {
 	const { title = '', topic, imageUrl = '', imageAspectRatio = '', ctaText = '', timezone = '' } = input;
 	const problems = [

@@ -2,7 +2,7 @@ import { checkOptionalOneOf } from './fieldChecks';
 import type { MessageProblem } from './messageProblem';
 
 /**
- * Tags that still let a PSID message out of the 24-hour window (reference §4.2, §4.3). Neither may
+ * Tags that still let a PSID message out of the 24-hour window (docs/meta-platform.md §4.2, §4.3). Neither may
  * carry promotional content.
  */
 export const MESSAGE_TAGS = {
@@ -12,7 +12,7 @@ export const MESSAGE_TAGS = {
 
 export type MessageTag = keyof typeof MESSAGE_TAGS;
 
-/** Refused by Meta with error 100 since 2026-04-27 (reference §4.3). */
+/** Refused by Meta with error 100 since 2026-04-27 (docs/meta-platform.md §4.3). */
 export const RETIRED_MESSAGE_TAGS = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];
 
 /** A tag given by an expression may be anything: only the ones Meta still accepts pass. */

@@ -1,6 +1,6 @@
 /**
- * The Messenger `message` objects this package sends, as Meta's Send API takes them (reference
- * §1.3, §2.2, §4.2, §6). Type aliases, not interfaces, so they fit n8n's IDataObject as they are.
+ * The Messenger `message` objects this package sends, as Meta's Send API takes them
+ * (docs/meta-platform.md §1.3, §2.2, §4.2, §6). Type aliases, not interfaces, so they fit n8n's IDataObject as they are.
  */
 
 export type QuickReply = { content_type: 'text'; title: string; payload: string; image_url?: string };

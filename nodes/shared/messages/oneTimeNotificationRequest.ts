@@ -11,7 +11,7 @@ export interface OneTimeNotificationRequestInput {
 }
 
 /**
- * The `one_time_notif_req` template (reference §1.3): only the title (1 to 65 characters) and the
+ * The `one_time_notif_req` template (docs/meta-platform.md §1.3): only the title (1 to 65 characters) and the
  * payload can be set; the Notify Me button is Messenger's own.
  */
 export function oneTimeNotificationRequest({ title, topic }: OneTimeNotificationRequestInput): Built<MessengerMessage> {

@@ -6,7 +6,7 @@ import type { MessageProblem } from './messageProblem';
 const OPT_IN_TEMPLATES = ['one_time_notif_req', 'notification_messages'];
 
 /**
- * What the paid Marketing Message API refuses in a message that the Send API takes (reference §3.4):
+ * What the paid Marketing Message API refuses in a message that the Send API takes (docs/meta-platform.md §3.4):
  * text over 640 characters, and the opt-in request templates, which are not among its templates.
  * Meta would refuse such a message for every token alike (code 100, each row `failed`), so a
  * broadcast checks it once, before the first send.

@@ -3,7 +3,7 @@ import { checkCount, checkOptionalUrl, checkRequiredText } from './fieldChecks';
 import { builtUnlessProblems, type Built, type MessageProblem } from './messageProblem';
 import type { MessengerMessage, QuickReply } from './messageTypes';
 
-/** A text quick reply: the tap comes back to the flow as a message with this payload (reference §6). */
+/** A text quick reply: the tap comes back to the flow as a message with this payload (docs/meta-platform.md §6). */
 export interface QuickReplyInput {
 	title: string;
 	payload: string;

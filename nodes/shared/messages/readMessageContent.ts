@@ -9,7 +9,7 @@ import type { MessengerMessage } from './messageTypes';
 import { withQuickReplies, type QuickReplyInput } from './quickReplies';
 import { textMessage } from './textMessage';
 
-/** Reads the parameters of messageContent.description.ts into the shared message model. */
+/** Reads the parameters of messageContentParameters.ts into the shared message model. */
 
 function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);

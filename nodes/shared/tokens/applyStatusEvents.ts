@@ -18,7 +18,7 @@ function receipt(row: TrackedRow, at: string, upTo: 'deliveredAt' | 'readAt' | '
 	return next;
 }
 
-/** The Messenger events: one subscriber's rows (reference §2.3, §5.2). */
+/** The Messenger events: one subscriber's rows (docs/meta-platform.md §2.3, §5.2). */
 function applyMessengerEvent(row: TrackedRow, event: StatusEvent): TrackedRow {
 	if (row.psid !== event.psid) return row;
 	switch (event.type) {

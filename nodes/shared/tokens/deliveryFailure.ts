@@ -1,5 +1,5 @@
 /**
- * A failed paid delivery (reference §3.5) as a row's `error`: the class-like prefix the error
+ * A failed paid delivery (docs/meta-platform.md §3.5) as a row's `error`: the class-like prefix the error
  * column uses, then Meta's reason. Summarize counts a token row as failed by this prefix, a send
  * log row by its failedAt.
  */

@@ -27,7 +27,7 @@ function sentBefore(row: TrackedRow, at: string): boolean {
 
 /**
  * A failed paid delivery, and a click without a tracking id (as Meta's send-messages guide prints
- * it), carry the token and the campaign, not the message (reference §3.5): it is the send of that
+ * it), carry the token and the campaign, not the message (docs/meta-platform.md §3.5): it is the send of that
  * token under that campaign when a row records it, else the token's latest send before the event
  * (for a failure, never one already delivered). Meta's one-per-12-hours rule leaves one such send
  * per token at a time.
@@ -41,7 +41,7 @@ function sendOfToken(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[]
 	return sends.filter((row) => row.sentAt === latest?.sentAt);
 }
 
-/** Meta unsubscribes at the Page level (reference §3.2): every row of the person the event names, or of the token's person. */
+/** Meta unsubscribes at the Page level (docs/meta-platform.md §3.2): every row of the person the event names, or of the token's person. */
 function unsubscribed(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[] {
 	const people = new Set(candidates.filter((row) => row.tokenId === event.tokenId).map((row) => row.psid));
 	if (event.psid !== null) people.add(event.psid);

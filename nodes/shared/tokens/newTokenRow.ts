@@ -22,6 +22,6 @@ export function newTokenRow(facts: TokenFacts): TokenRow {
 		error: null,
 		...facts,
 	};
-	// Columns in the design's order, so sheets and tables see them as the templates do.
+	// Columns in the order of the README's token row, so sheets and tables see them as the templates do.
 	return Object.fromEntries(TOKEN_ROW_COLUMNS.map((column) => [column, row[column]])) as TokenRow;
 }

@@ -1,6 +1,6 @@
 import type { TokenRow } from './tokenRow';
 
-/** Meta: one paid marketing message per 12 hours per subscription token (reference §3.4). */
+/** Meta: one paid marketing message per 12 hours per subscription token (docs/meta-platform.md §3.4). */
 export const PAID_API_MIN_INTERVAL_MS = 12 * 60 * 60 * 1000;
 
 export type PaidApiEligibility =
@@ -37,7 +37,7 @@ export function paidApiEligibleAt(row: TokenRow): Date | null {
 
 /**
  * Whether a token row can go through the paid Marketing Message API now, decided before the call so
- * a broadcast never spends one: a marketing token (the subscription token of reference §3.1),
+ * a broadcast never spends one: a marketing token (the subscription token of docs/meta-platform.md §3.1),
  * available, not expired, and past the 12-hour wait.
  */
 export function paidApiEligibility(row: TokenRow, now: Date): PaidApiEligibility {

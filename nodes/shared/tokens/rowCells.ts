@@ -39,7 +39,7 @@ export function idCell(value: unknown): Cell<string | null> {
 }
 
 /**
- * A token. The paid API's are 17-digit numbers (reference §3.5); one a sheet rounded is another
+ * A token. The paid API's are 17-digit numbers (docs/meta-platform.md §3.5); one a sheet rounded is another
  * token, or none.
  */
 export function tokenCell(value: unknown): Cell<string | null> {

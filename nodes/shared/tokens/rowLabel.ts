@@ -7,7 +7,7 @@ import { isTokenId } from './tokenId';
 
 const MAX_QUOTED_LENGTH = 40;
 
-/** Ten digits and more in a row could be a token: the paid API's are 17-digit numbers (reference §3.5). */
+/** Ten digits and more in a row could be a token: the paid API's are 17-digit numbers (docs/meta-platform.md §3.5). */
 const LONG_DIGIT_RUN = /\d{10}/;
 
 /** The store keys that identify a row: Data Table `id`, Google Sheets `row_number`. */

@@ -1,6 +1,7 @@
 /**
- * The send log of DESIGN.md: the Broadcast's "Sent" items, appended to a second table, one row per
- * send, so a marketing token sent to again and again keeps its figures per campaign.
+ * The send log (README, "The token row" and "The send log's failure columns"): the Broadcast's
+ * "Sent" items, appended to a second table, one row per send, so a marketing token sent to again and
+ * again keeps its figures per campaign.
  */
 export interface SendLogRow {
 	campaign: string;
@@ -13,7 +14,7 @@ export interface SendLogRow {
 	deliveredAt: string | null;
 	readAt: string | null;
 	clickedAt: string | null;
-	/** The paid Marketing Message API said the message could not be delivered (reference §3.5). */
+	/** The paid Marketing Message API said the message could not be delivered (docs/meta-platform.md §3.5). */
 	failedAt: string | null;
 	/** Why, in Meta's words. */
 	error: string | null;

@@ -10,7 +10,7 @@ export type CampaignSummary = {
 	delivered: number;
 	read: number;
 	clicked: number;
-	/** Paid messages Meta could not deliver (reference §3.5). */
+	/** Paid messages Meta could not deliver (docs/meta-platform.md §3.5). */
 	failed: number;
 };
 

@@ -1,6 +1,7 @@
 /**
- * The token row of DESIGN.md: the one contract between the nodes and any store. Flat, only
- * strings and ISO dates, null where unknown (a Data Table date column refuses an empty string).
+ * The token row (README, "The token row"): the one contract between the nodes and any store.
+ * Flat, only strings and ISO dates, null where unknown (a Data Table date column refuses an empty
+ * string).
  */
 
 export const TOKEN_STATUSES = ['available', 'used', 'expired', 'revoked', 'failed'] as const;
@@ -33,7 +34,7 @@ export type TokenRow = {
 	error: string | null;
 };
 
-/** Every column, in the order of DESIGN.md (and of the templates and the Postgres DDL). */
+/** Every column, in the order of the README's token row table (and of the templates and the Postgres DDL). */
 export const TOKEN_ROW_COLUMNS = [
 	'tokenId',
 	'token',

@@ -2,8 +2,8 @@ import { eventIdOf } from '../webhook/eventId';
 
 /**
  * What Request OTN's Unsubscribe puts out: an event in the trigger's item shape, so the same Apply
- * Event that takes the trigger's stops revokes the rows (Meta sends no webhook for it, reference
- * §3.2). Meta unsubscribes at the Page level: by PSID, every token of the subscriber; by token, that
+ * Event that takes the trigger's stops revokes the rows (Meta sends no webhook for it,
+ * docs/meta-platform.md §3.2). Meta unsubscribes at the Page level: by PSID, every token of the subscriber; by token, that
  * token's subscriber. The token itself is not repeated, only its tokenId.
  */
 export interface UnsubscribeEvent {

@@ -1,5 +1,5 @@
 /**
- * How deep a webhook event may nest. The events the trigger reads (reference §1.4, §2.3, §3.5,
+ * How deep a webhook event may nest. The events the trigger reads (docs/meta-platform.md §1.4, §2.3, §3.5,
  * §5.2, §6) nest a few levels; one nested thousands of levels deep would overflow the stack of
  * anything that walks it, so it is refused before anything does.
  */

@@ -12,7 +12,7 @@ export const MESSENGER_EVENT_TYPES = [
 	'delivery',
 	'read',
 	'referral',
-	// The paid Marketing Message API's webhooks (reference §3.5).
+	// The paid Marketing Message API's webhooks (docs/meta-platform.md §3.5).
 	'marketing_message_delivery',
 	'marketing_message_read',
 	'marketing_message_click',

@@ -29,7 +29,7 @@ function paidEventTypeOf(change: Raw, values: Raw): PaidMessageEventType | undef
 }
 
 /**
- * One entry of a webhook's `changes[]` (reference §3.5, §5.2) as a flat item, or null when it is
+ * One entry of a webhook's `changes[]` (docs/meta-platform.md §3.5, §5.2) as a flat item, or null when it is
  * not one of the paid Marketing Message API's receipts. The guide prints the values flat beside
  * `field`; Graph's other Page fields wrap them in `value`: both are read.
  *

@@ -26,7 +26,7 @@ function marketingStatus(value: unknown): 'stop' | 'resume' | undefined {
 	return undefined;
 }
 
-/** Which event this is, by the key Meta puts on it (reference §1.4, §2.3, §5.2, §6). */
+/** Which event this is, by the key Meta puts on it (docs/meta-platform.md §1.4, §2.3, §5.2, §6). */
 function typeOf(event: Raw): MessengerEventType | undefined {
 	const optin = asObject(event.optin);
 	if (optin) {

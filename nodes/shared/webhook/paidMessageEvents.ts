@@ -1,6 +1,6 @@
 import type { MessengerEventType } from './messengerEvents';
 
-/** The paid Marketing Message API's Page fields (reference §3.5) and the event type each becomes. */
+/** The paid Marketing Message API's Page fields (docs/meta-platform.md §3.5) and the event type each becomes. */
 export const PAID_MESSAGE_EVENT_FIELDS = {
 	marketing_message_delivery: 'marketing_message_deliveries',
 	marketing_message_read: 'marketing_message_reads',

@@ -1,6 +1,6 @@
 /**
  * JSON.parse, except that integers too long for a JavaScript number become strings, digit for
- * digit. Meta prints some ids of the paid API's webhooks as numbers (reference §3.5: recipient_id,
+ * digit. Meta prints some ids of the paid API's webhooks as numbers (docs/meta-platform.md §3.5: recipient_id,
  * page_id, app_id); a PSID has 16 or 17 digits, past what a double holds exactly, so a plain parse
  * would give the wrong subscriber. Only numbers outside strings are touched.
  */

@@ -41,7 +41,7 @@ function pageIdOf(entry: unknown): string {
 }
 
 /**
- * Reads Meta's envelope (reference §5.2): `{ object: "page", entry: [{ id, time, messaging: [...] }] }`,
+ * Reads Meta's envelope (docs/meta-platform.md §5.2): `{ object: "page", entry: [{ id, time, messaging: [...] }] }`,
  * and the paid API's receipts in an entry's `changes: [...]` (§3.5). Every event of every entry
  * becomes one item; an unreadable event becomes an invalid item and never costs the valid events
  * beside it. No item's `raw` carries a token.

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_EVENT_DEPTH } from './eventDepth';
 
 /**
- * The keys Meta puts a token under in a webhook event: the one-time opt-in (reference §1.4), the
+ * The keys Meta puts a token under in a webhook event: the one-time opt-in (docs/meta-platform.md §1.4), the
  * marketing opt-in (§2.3) and the paid API's receipts (§3.5).
  */
 const TOKEN_KEYS = new Set(['one_time_notif_token', 'notification_messages_token', 'messenger_subscription_token', 'subscription_token']);

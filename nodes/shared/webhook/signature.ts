@@ -8,7 +8,7 @@ export type SignatureCheck = 'valid' | 'missing' | 'malformed' | 'mismatch';
 
 const SIGNATURE_FORMAT = /^sha256=[0-9a-f]{64}$/;
 
-/** `sha256=<hex>` of the exact bytes, keyed with the App secret (reference §5.3). */
+/** `sha256=<hex>` of the exact bytes, keyed with the App secret (docs/meta-platform.md §5.3). */
 export function webhookSignature(rawBody: Buffer | string, appSecret: string): string {
 	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Meta sends times as milliseconds (messaging events) or seconds (token expiry), as numbers or as
- * strings (reference §2.3). Values below 10^11 are read as seconds.
+ * strings (docs/meta-platform.md §2.3). Values below 10^11 are read as seconds.
  */
 export function isoFromMetaTime(value: unknown): string | null {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

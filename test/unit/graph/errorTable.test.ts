@@ -43,7 +43,7 @@ describe('classifying Meta errors', () => {
 		expect(classify(fixture, recipient)).toBe(expected);
 	});
 
-	describe('the traps the design names', () => {
+	describe("the traps in Meta's error codes", () => {
 		it("reads a marketing token as expired only on Meta's text that names it, and keeps it on any other 100", () => {
 			expect(classify(META_ERRORS.marketingTokenExpired, 'marketingToken')).toBe('tokenExpired');
 			expect(classify(META_ERRORS.marketingTokenInvalid, 'marketingToken')).toBe('unclear');
@@ -96,7 +96,7 @@ describe('classifying Meta errors', () => {
 		}
 	});
 
-	it('maps each class to the row status of the design', () => {
+	it("maps each class to the row status the README's error table gives", () => {
 		expect(ERROR_CLASS_EFFECTS.tokenSpent.row).toBe('used');
 		expect(ERROR_CLASS_EFFECTS.tokenExpired.row).toBe('expired');
 		expect(ERROR_CLASS_EFFECTS.tokenRevoked.row).toBe('revoked');

@@ -13,7 +13,7 @@ const campaign = (overrides: Partial<MessageCampaignInput> = {}): MessageCampaig
 	...overrides,
 });
 
-describe('a message campaign, checked before the call (reference §3.3)', () => {
+describe('a message campaign, checked before the call (docs/meta-platform.md §3.3)', () => {
 	it('takes a name, a Page, a budget in cents and times up to 30 days ahead', () => {
 		expect(messageCampaignProblems(campaign({ startTime: at(30), endTime: at(60) }), NOW)).toEqual([]);
 	});

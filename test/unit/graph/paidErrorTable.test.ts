@@ -7,7 +7,7 @@ function classify(code: number, recipient: RecipientKind = 'subscriptionToken', 
 	return classifyGraphError(graphErrorFromResponse(400, body), recipient);
 }
 
-describe('classifying the paid Marketing Message API errors by the issue (reference §3.6)', () => {
+describe('classifying the paid Marketing Message API errors (docs/meta-platform.md §3.6)', () => {
 	it.each([
 		['token stopped: revoked', [2300034], 'tokenRevoked'],
 		['token expired: expired', [2300037], 'tokenExpired'],
@@ -27,7 +27,7 @@ describe('classifying the paid Marketing Message API errors by the issue (refere
 		for (const code of codes) expect([code, classify(code).errorClass]).toEqual([code, expected]);
 	});
 
-	it('says what each class does to the row and the broadcast, as the issue asks', () => {
+	it("says what each class does to the row and the broadcast, as the README's error table does", () => {
 		expect(ERROR_CLASS_EFFECTS[classify(2300035).errorClass]).toMatchObject({ row: 'available, nextEligibleAt set', action: 'move on' });
 		expect(ERROR_CLASS_EFFECTS[classify(2300015).errorClass]).toMatchObject({ action: 'stop' });
 		expect(ERROR_CLASS_EFFECTS[classify(2300032).errorClass]).toMatchObject({ row: 'unchanged, error set' });

@@ -1,4 +1,4 @@
-// The package's limits are the emulator's: both are read from the same reference, and a drift
+// The package's limits are the emulator's: both are read from Meta's same pages (docs/meta-platform.md), and a drift
 // would let a message pass here that the emulator (and Meta) refuses, or the other way round.
 import * as emulatorLimits from '../../../emulator/graph/send/limits';
 import * as limits from '../../../nodes/shared/messageLimits';

@@ -2,7 +2,7 @@ import { PAID_TEXT_MAX } from '../../../emulator/graph/paid/paidSendRequest';
 import { MAX_PAID_TEXT_LENGTH } from '../../../nodes/shared/messageLimits';
 import { paidMessageProblems } from '../../../nodes/shared/messages/paidMessageChecks';
 
-describe('a message for the paid Marketing Message API (reference §3.4)', () => {
+describe('a message for the paid Marketing Message API (docs/meta-platform.md §3.4)', () => {
 	it('holds text to 640 characters, as the emulator does', () => {
 		expect(MAX_PAID_TEXT_LENGTH).toBe(PAID_TEXT_MAX);
 		expect(paidMessageProblems({ text: 'x'.repeat(640) })).toEqual([]);

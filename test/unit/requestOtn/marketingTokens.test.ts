@@ -23,7 +23,7 @@ const listed = (n: number) => ({
 });
 
 describe('a token row from Meta’s list', () => {
-	it('fills every column of the design: what Meta gives, null for the rest', () => {
+	it('fills every column of the token row: what Meta gives, null for the rest', () => {
 		const row = tokenRowFromMeta(listed(1), PAGE_ID, NOW);
 		expect(Object.keys(row)).toEqual([...TOKEN_ROW_COLUMNS]);
 		expect(row).toEqual({

@@ -38,7 +38,7 @@ const tokenRowSent = (overrides: Partial<TokenRow> = {}) =>
 
 const apply = (rows: TrackedRow[], event: StatusEvent) => applyStatusEvents(indexed(rows), () => event);
 
-describe('Apply Event: paid marketing message receipts (reference §3.5)', () => {
+describe('Apply Event: paid marketing message receipts (docs/meta-platform.md §3.5)', () => {
 	it('marks delivered, read and clicked on the send log row whose messageId is the tracking id, and no other', () => {
 		const rows = [logRow('spring', 'track-1', SENT), logRow('summer', 'track-2', SENT + 13 * 3600_000)];
 		const at = SENT + 60_000;
@@ -93,7 +93,7 @@ describe('Apply Event: failed paid deliveries, matched by token and campaign', (
 	});
 });
 
-describe('Apply Event: an unsubscribe (reference §3.2)', () => {
+describe('Apply Event: an unsubscribe (docs/meta-platform.md §3.2)', () => {
 	const at = new Date(SENT + 3600_000);
 	const rows = () => [
 		trackTokenRow(tokenRowSent({ status: 'available' })),

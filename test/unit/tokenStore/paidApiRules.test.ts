@@ -6,7 +6,7 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 const ahead = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 const marketing = (overrides: Parameters<typeof tokenRow>[1] = {}) => tokenRow('m', { tokenType: 'marketing', expiresAt: null, ...overrides });
 
-describe('the paid API 12-hour rule (reference §3.4)', () => {
+describe('the paid API 12-hour rule (docs/meta-platform.md §3.4)', () => {
 	it('is 12 hours', () => {
 		expect(PAID_API_MIN_INTERVAL_MS).toBe(12 * HOUR);
 	});

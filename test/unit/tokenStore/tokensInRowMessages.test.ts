@@ -11,7 +11,7 @@ import { tokenRowFromOptIn } from '../../../nodes/shared/tokens/tokenRowFromOptI
 import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
 import { tokenRow } from './tokenRows';
 
-// reference §3.5 prints a subscription token as "12348141984909088"; no double holds this one (Number() gives …088).
+// docs/meta-platform.md §3.5 prints a subscription token as "12348141984909088"; no double holds this one (Number() gives …088).
 const TOKEN = '12348141984909089';
 const ROUNDED = String(Number(TOKEN));
 const paidRow = tokenRow('P', { token: TOKEN, tokenId: tokenIdOf(TOKEN), tokenType: 'marketing', expiresAt: null });

@@ -13,7 +13,7 @@ const PSID = '12312312312312319';
 const TOKEN = '12348141984909088';
 const TRACKING_ID = '98ecd977-245a-4ec0-a8e0-8b8ecaad8030';
 
-/** reference §3.5, the delivery sample, with ids as the numbers Meta prints. */
+/** docs/meta-platform.md §3.5, the delivery sample, with ids as the numbers Meta prints. */
 function receipt(field: string, extra = ''): string {
 	return `{"field":"${field}","recipient_id":${PSID},"page_id":${PAGE_ID},"app_id":12313123123123,"timestamp":1764244800,"mid":"mid.$c12312312312312","marketing_message_tracking_id":"${TRACKING_ID}","messenger_subscription_token":"${TOKEN}","message_id":"124141414124"${extra}}`;
 }
@@ -27,7 +27,7 @@ async function items(raw: string, parameters: IDataObject = { events: [...PAID_M
 	return (result.workflowData?.[0] ?? []).map((item) => item.json);
 }
 
-describe('Messenger OTN Trigger: the paid Marketing Message API webhooks (reference §3.5)', () => {
+describe('Messenger OTN Trigger: the paid Marketing Message API webhooks (docs/meta-platform.md §3.5)', () => {
 	it('puts out deliveries, reads and clicks with the tracking id, token, mid, Page and the exact PSID', async () => {
 		const out = await items(body([receipt('marketing_message_deliveries'), receipt('marketing_message_reads'), receipt('marketing_message_clicks')]));
 		expect(out.map((item) => item.type)).toEqual(['marketing_message_delivery', 'marketing_message_read', 'marketing_message_click']);

@@ -42,7 +42,7 @@ describe('Messenger OTN Trigger: tokens stay in the token column', () => {
 		expect((item.raw as { optin: IDataObject }).optin).toEqual({ type: 'one_time_notif_req', payload: 'deals', one_time_notif_token: REDACTED_RAW_TOKEN });
 	});
 
-	it('keeps the paid API\'s subscription token out of raw, flat (reference §3.5) or wrapped in value', async () => {
+	it('keeps the paid API\'s subscription token out of raw, flat (docs/meta-platform.md §3.5) or wrapped in value', async () => {
 		const receipt = {
 			field: 'marketing_message_deliveries',
 			recipient_id: '12312312312312319',

@@ -24,7 +24,7 @@ const TAG_NAMES: Record<keyof typeof MESSAGE_TAGS, string> = {
 };
 
 /**
- * Meta's `messaging_type` (reference §4.2), RESPONSE by default since these nodes usually answer a
+ * Meta's `messaging_type` (docs/meta-platform.md §4.2), RESPONSE by default since these nodes usually answer a
  * trigger. Opt-in requests go inside the window only, so they get no tag. The tags Meta retired on
  * 2026-04-27 are not offered.
  */

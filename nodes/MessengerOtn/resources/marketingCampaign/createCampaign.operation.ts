@@ -26,7 +26,7 @@ function readCampaign(context: IExecuteFunctions, itemIndex: number): MessageCam
 }
 
 /**
- * Creates a message campaign of the paid Marketing Message API (reference §3.3) under the
+ * Creates a message campaign of the paid Marketing Message API (docs/meta-platform.md §3.3) under the
  * credential's ad account, after every check that needs no call; puts out its id with what was set.
  */
 export async function createCampaign(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -1,7 +1,7 @@
 import type { GraphClient } from '../../../shared/graph/graphClient';
 import type { GraphError } from '../../../shared/graph/graphError';
 
-/** One entry of `GET /{page-id}/notification_message_tokens` (reference §2.5); any field may be missing. */
+/** One entry of `GET /{page-id}/notification_message_tokens` (docs/meta-platform.md §2.5); any field may be missing. */
 export interface MetaMarketingToken {
 	notification_messages_token?: string;
 	recipient_id?: string | number;
@@ -18,7 +18,7 @@ interface TokenPage {
 	paging?: { cursors?: { after?: string }; next?: string };
 }
 
-/** Meta's largest page (reference §2.5): the fewest calls for a whole list. */
+/** Meta's largest page (docs/meta-platform.md §2.5): the fewest calls for a whole list. */
 export const TOKENS_PER_CALL = 1000;
 
 export type TokenListing = { ok: true; tokens: MetaMarketingToken[] } | { ok: false; error: GraphError };

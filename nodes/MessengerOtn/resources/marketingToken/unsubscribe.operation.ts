@@ -26,7 +26,7 @@ function failure(context: IExecuteFunctions, error: GraphError, itemIndex: numbe
 }
 
 /**
- * Unsubscribes one person from the Page's marketing messages (reference §3.2,
+ * Unsubscribes one person from the Page's marketing messages (docs/meta-platform.md §3.2,
  * `POST /<PAGE_ID>/messaging_customer_base/unsubscribe`) and puts out the event Apply Event takes
  * to revoke the matching rows.
  */
