@@ -23,6 +23,7 @@ import { sendJson, sendText } from './http/respond';
 import { EmulatorState } from './state/emulatorState';
 import type { InboundEventQueue } from './state/inboundEvents';
 import { sendUiFile, uiFileFor } from './ui/uiFiles';
+import { WebhookDispatcher } from './webhooks/webhookDispatcher';
 import { DEFAULT_WEBHOOK_SETTINGS, mergeWebhookSettings } from './webhooks/webhookSettings';
 
 export {
@@ -67,13 +68,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		mediaRateLimitPerSecond: options.mediaRateLimitPerSecond ?? DEFAULT_MEDIA_RATE_LIMIT_PER_SECOND,
 		marketingCooldownMs: options.marketingCooldownMs ?? MARKETING_COOLDOWN_MS,
 		seed: options.seed ?? Date.now(),
-		webhooks: mergeWebhookSettings(DEFAULT_WEBHOOK_SETTINGS, { ...options.webhooks }),
 		paid: {
 			adAccounts: options.adAccounts ?? [DEFAULT_AD_ACCOUNT],
 			systemUsers: options.systemUsers ?? [DEFAULT_SYSTEM_USER],
 			sendRatePerSecond: options.paidSendRatePerSecond ?? DEFAULT_PAID_SEND_RATE_PER_SECOND,
 		},
 	});
+	/** Sends subscribers' events as signed webhooks, with batching and retries (docs/meta-platform.md §5). */
+	const webhooks = new WebhookDispatcher(state, mergeWebhookSettings(DEFAULT_WEBHOOK_SETTINGS, { ...options.webhooks }));
 
 	// Held responses (latency, injected time-outs) are timers the server cancels when it closes.
 	const timers = new Set<NodeJS.Timeout>();
@@ -86,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			}, ms);
 			timers.add(timer);
 		});
-	const ctx: GraphContext = { state, baseUrl: '', sleep };
+	const ctx: GraphContext = { state, webhooks, baseUrl: '', sleep };
 
 	const server = createServer((req, res) => {
 		handle(req, res).catch((error: unknown) => {
@@ -115,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			return;
 		}
 		if (isControl) {
-			const reply = await handleControlRequest(state, req, url, raw);
+			const reply = await handleControlRequest(state, webhooks, req, url, raw);
 			sendJson(res, reply.status, reply.body);
 			return;
 		}
@@ -149,7 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		events: state.events,
 		close: () => {
 			closed = true;
-			state.webhooks.stop();
+			webhooks.stop();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 			return new Promise<void>((resolve, reject) => {

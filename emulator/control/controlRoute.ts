@@ -1,4 +1,5 @@
 import type { EmulatorState } from '../state/emulatorState';
+import type { WebhookDispatcher } from '../webhooks/webhookDispatcher';
 
 /** One control API route: method, a path with `:name` parts, and its handler. */
 
@@ -13,7 +14,7 @@ export interface ControlRoute {
 	method: string;
 	pattern: RegExp;
 	/** The answer, or a promise of it (running due webhooks waits for their answers). */
-	handle(state: EmulatorState, request: ControlRequest): unknown;
+	handle(state: EmulatorState, request: ControlRequest, webhooks: WebhookDispatcher): unknown;
 }
 
 export function route(method: string, path: string, handle: ControlRoute['handle']): ControlRoute {

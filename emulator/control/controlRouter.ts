@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'http';
 
 import type { EmulatorState } from '../state/emulatorState';
+import type { WebhookDispatcher } from '../webhooks/webhookDispatcher';
 import { DirectoryConflict } from '../state/directory';
 import { ControlError } from './controlError';
 import type { ControlRoute } from './controlRoute';
@@ -17,13 +18,13 @@ import { webhookRoutes } from './webhookRoutes';
 
 const ROUTES: ControlRoute[] = [...stateRoutes, ...directoryRoutes, ...subscriberRoutes, ...loadRoutes, ...groundTruthRoutes, ...webhookRoutes, ...conversationRoutes, ...paidApiRoutes];
 
-export async function handleControlRequest(state: EmulatorState, req: IncomingMessage, url: URL, rawBody: string): Promise<{ status: number; body: unknown }> {
+export async function handleControlRequest(state: EmulatorState, webhooks: WebhookDispatcher, req: IncomingMessage, url: URL, rawBody: string): Promise<{ status: number; body: unknown }> {
 	try {
 		const body = parseJsonBody(rawBody);
 		const method = (req.method ?? 'GET').toUpperCase();
 		for (const candidate of ROUTES) {
 			const match = candidate.method === method ? candidate.pattern.exec(url.pathname) : null;
-			if (match) return { status: 200, body: await candidate.handle(state, { params: match.slice(1).map(decodeURIComponent), body, query: url.searchParams }) };
+			if (match) return { status: 200, body: await candidate.handle(state, { params: match.slice(1).map(decodeURIComponent), body, query: url.searchParams }, webhooks) };
 		}
 		throw new ControlError(404, `no control route ${method} ${url.pathname}`);
 	} catch (error) {

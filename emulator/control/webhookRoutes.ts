@@ -1,4 +1,5 @@
 import type { EmulatorState } from '../state/emulatorState';
+import type { WebhookDispatcher } from '../webhooks/webhookDispatcher';
 import { WebhookSettingsError } from '../webhooks/webhookSettings';
 import { badRequest, notFound } from './controlError';
 import type { WebhookAppState, WebhookLogView } from './controlTypes';
@@ -6,8 +7,8 @@ import { route, type ControlRoute } from './controlRoute';
 
 /** Webhook delivery: its settings, the delivery log, running what is due, subscription state. */
 
-function appState(state: EmulatorState, appId: string, onlyPageId?: string): WebhookAppState {
-	const health = state.webhooks.health.get(appId);
+function appState(state: EmulatorState, webhooks: WebhookDispatcher, appId: string, onlyPageId?: string): WebhookAppState {
+	const health = webhooks.health.get(appId);
 	const pages = state.subscriptions.pagesOfApp(appId).filter((page) => onlyPageId === undefined || page.pageId === onlyPageId);
 	return {
 		appId,
@@ -16,11 +17,11 @@ function appState(state: EmulatorState, appId: string, onlyPageId?: string): Web
 		failingSince: health.failingSince,
 		alertedAt: health.alertedAt,
 		disabledAt: health.disabledAt,
-		pendingDeliveries: state.webhooks.pendingCount(appId),
+		pendingDeliveries: webhooks.pendingCount(appId),
 	};
 }
 
-function appStates(state: EmulatorState, query: URLSearchParams): WebhookAppState[] {
+function appStates(state: EmulatorState, webhooks: WebhookDispatcher, query: URLSearchParams): WebhookAppState[] {
 	const pageId = query.get('pageId') ?? undefined;
 	let appIds = state.directory.list().map((app) => app.appId);
 	const appId = query.get('appId');
@@ -33,34 +34,34 @@ function appStates(state: EmulatorState, query: URLSearchParams): WebhookAppStat
 		if (!page) throw notFound(`page ${pageId} does not exist`);
 		appIds = appIds.filter((id) => id === page.appId);
 	}
-	return appIds.map((id) => appState(state, id, pageId));
+	return appIds.map((id) => appState(state, webhooks, id, pageId));
 }
 
 export const webhookRoutes: ControlRoute[] = [
-	route('GET', '/webhooks/settings', (state) => state.webhooks.settings),
+	route('GET', '/webhooks/settings', (_state, _request, webhooks) => webhooks.settings),
 
 	// Partial: only the settings given change.
-	route('PUT', '/webhooks/settings', (state, { body }) => {
+	route('PUT', '/webhooks/settings', (_state, { body }, webhooks) => {
 		try {
-			return state.webhooks.updateSettings(body);
+			return webhooks.updateSettings(body);
 		} catch (error) {
 			if (error instanceof WebhookSettingsError) throw badRequest(error.message);
 			throw error;
 		}
 	}),
 
-	route('GET', '/webhooks/log', (state, { query }): WebhookLogView => {
+	route('GET', '/webhooks/log', (state, { query }, webhooks): WebhookLogView => {
 		const appId = query.get('appId') ?? undefined;
 		const afterId = query.get('afterId');
 		return {
-			attempts: state.webhooks.log.listAttempts(appId, afterId === null ? 0 : Number(afterId)),
-			alerts: state.webhooks.log.listAlerts(appId),
-			apps: appStates(state, query),
+			attempts: webhooks.log.listAttempts(appId, afterId === null ? 0 : Number(afterId)),
+			alerts: webhooks.log.listAlerts(appId),
+			apps: appStates(state, webhooks, query),
 		};
 	}),
 
 	// Closes open batches, runs every due attempt (retries included) and waits for their answers.
-	route('POST', '/webhooks/run-due', (state) => state.webhooks.runDue()),
+	route('POST', '/webhooks/run-due', (_state, _request, webhooks) => webhooks.runDue()),
 
-	route('GET', '/webhooks/subscriptions', (state, { query }) => appStates(state, query)),
+	route('GET', '/webhooks/subscriptions', (state, { query }, webhooks) => appStates(state, webhooks, query)),
 ];

@@ -1,10 +1,12 @@
+import { Listeners } from './listeners';
+
 /**
  * The emulator's clock: real time plus an offset tests can move forward, so 24-hour windows,
  * token expiry and cool-downs can be crossed without waiting. Rate limiting uses real time.
  */
 export class EmulatorClock {
 	private offsetMs = 0;
-	private readonly listeners = new Set<() => void>();
+	private readonly advanced = new Listeners();
 
 	now(): number {
 		return Date.now() + this.offsetMs;
@@ -17,13 +19,12 @@ export class EmulatorClock {
 	/** Moving forward makes retries and other timed work due; whoever owns them listens. */
 	advance(ms: number): number {
 		this.offsetMs += ms;
-		for (const listener of this.listeners) listener();
+		this.advanced.tell();
 		return this.now();
 	}
 
 	onAdvance(listener: () => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return this.advanced.add(listener);
 	}
 
 	reset(): void {

@@ -20,7 +20,6 @@ export async function appSubscriptions(ctx: GraphContext, identity: Identity, ca
 	if (call.method === 'DELETE') {
 		pageObjectParam(call.params, false);
 		state.subscriptions.unsubscribeApp(app.appId, fieldListParam(call.params, 'fields'));
-		if (!state.subscriptions.app(app.appId)) state.webhooks.unsubscribed(app.appId);
 		return jsonResponse(200, subscriptionSuccess());
 	}
 
@@ -30,9 +29,8 @@ export async function appSubscriptions(ctx: GraphContext, identity: Identity, ca
 	const verifyToken = requiredText(call.params, 'verify_token');
 	const fields = requiredFieldList(call.params, 'fields');
 	const includeValues = booleanParam(call.params, 'include_values');
-	const failure = await state.webhooks.verify(callbackUrl, verifyToken);
+	const failure = await ctx.webhooks.verify(callbackUrl, verifyToken);
 	if (failure !== undefined) throw new GraphError(callbackVerificationFailed(failure));
 	state.subscriptions.subscribeApp(app.appId, { callbackUrl, verifyToken, includeValues, fields, version: call.version ?? DEFAULT_GRAPH_VERSION });
-	state.webhooks.resubscribed(app.appId);
 	return jsonResponse(200, subscriptionSuccess());
 }

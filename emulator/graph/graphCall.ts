@@ -1,4 +1,5 @@
 import type { EmulatorState } from '../state/emulatorState';
+import type { WebhookDispatcher } from '../webhooks/webhookDispatcher';
 
 /** One Graph call, alone or as an item of a batch, and what the emulator does with it. */
 
@@ -24,6 +25,8 @@ export type GraphOutcome = GraphResponse | { kind: 'timeout'; hangMs: number } |
 
 export interface GraphContext {
 	state: EmulatorState;
+	/** Verifies a callback URL before an app subscription takes it. */
+	webhooks: WebhookDispatcher;
 	/** e.g. http://127.0.0.1:41234, for paging links. */
 	baseUrl: string;
 	/** A wait the server cancels when it closes. */

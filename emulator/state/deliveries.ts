@@ -1,3 +1,5 @@
+import { Listeners } from '../core/listeners';
+
 /** Ground truth: every message a subscriber actually received, whatever the caller heard. */
 
 /** `subscription_token`: a paid message of the Marketing Message API (docs/meta-platform.md §3.4). */
@@ -29,17 +31,16 @@ export interface DeliveryFilter {
 
 export class Deliveries {
 	private readonly records: DeliveryRecord[] = [];
-	private readonly listeners = new Set<(record: DeliveryRecord) => void>();
+	private readonly added = new Listeners<DeliveryRecord>();
 
 	add(record: DeliveryRecord): void {
 		this.records.push(record);
 		// The subscriber's Messenger may report delivery at once (automatic receipts).
-		for (const listener of this.listeners) listener(record);
+		this.added.tell(record);
 	}
 
 	onAdd(listener: (record: DeliveryRecord) => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return this.added.add(listener);
 	}
 
 	list(filter: DeliveryFilter = {}): DeliveryRecord[] {

@@ -3,6 +3,7 @@ import { SeededRandom } from '../core/seededRandom';
 import type { EmulatorAppConfig } from '../config';
 import { CallStats } from '../load/callStats';
 import { FaultInjector } from '../load/faults';
+import { Listeners } from '../core/listeners';
 import { Latency } from '../load/latency';
 import { PageBudget } from '../load/pageBudget';
 import { RateLimiter } from '../load/rateLimiter';
@@ -13,10 +14,12 @@ import { PaidApiState, type PaidApiConfig } from './paid/paidApiState';
 import { Subscribers } from './subscribers';
 import { Tokens } from './tokens';
 import { WebhookSubscriptions } from './webhookSubscriptions';
-import { WebhookDispatcher } from '../webhooks/webhookDispatcher';
-import type { WebhookSettings } from '../webhooks/webhookSettings';
 
-/** Everything one running emulator holds; `reset()` brings it back to how it started. */
+/**
+ * Everything one running emulator holds; `reset()` brings it back to how it started. The webhook
+ * side is not part of it: it listens to the news state tells (events, deliveries, the clock,
+ * subscriptions, resets), so state never depends on how webhooks go out.
+ */
 
 export interface EmulatorSettings {
 	marketingCooldownMs: number;
@@ -28,7 +31,6 @@ export interface InitialState {
 	mediaRateLimitPerSecond: number;
 	marketingCooldownMs: number;
 	seed: number;
-	webhooks: WebhookSettings;
 	paid: PaidApiConfig;
 }
 
@@ -50,11 +52,10 @@ export class EmulatorState {
 	readonly faults = new FaultInjector();
 	/** Who receives webhooks: app subscriptions and the apps subscribed to each Page (docs/meta-platform.md §5.5). */
 	readonly subscriptions = new WebhookSubscriptions();
-	/** Sends subscribers' events as signed webhooks, with batching and retries (docs/meta-platform.md §5). */
-	readonly webhooks: WebhookDispatcher;
 	/** Ad accounts, system users, campaigns and paid messages (docs/meta-platform.md §3). */
 	readonly paid: PaidApiState;
 	settings: EmulatorSettings;
+	private readonly wasReset = new Listeners();
 
 	constructor(private readonly initial: InitialState) {
 		this.random = new SeededRandom(initial.seed);
@@ -63,7 +64,6 @@ export class EmulatorState {
 		this.settings = { marketingCooldownMs: initial.marketingCooldownMs };
 		for (const app of initial.apps) this.directory.addAppWithPages(app);
 		this.paid = new PaidApiState(initial.paid);
-		this.webhooks = new WebhookDispatcher(this, initial.webhooks);
 	}
 
 	/** Back to the apps and settings the emulator started with; every other record is dropped. */
@@ -84,7 +84,12 @@ export class EmulatorState {
 		this.faults.clear();
 		this.settings = { marketingCooldownMs: this.initial.marketingCooldownMs };
 		this.subscriptions.clear();
-		this.webhooks.reset();
 		this.paid.reset();
+		this.wasReset.tell();
+	}
+
+	/** For whoever keeps records beside state (the webhook side): drop them too. */
+	onReset(listener: () => void): () => void {
+		return this.wasReset.add(listener);
 	}
 }

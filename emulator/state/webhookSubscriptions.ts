@@ -1,3 +1,5 @@
+import { Listeners } from '../core/listeners';
+
 /**
  * Who receives webhooks: each app's one subscription for the `page` object (callback URL, verify
  * token, fields; `POST /{app-id}/subscriptions`) and, per Page, the apps subscribed to it with
@@ -29,8 +31,15 @@ export interface SubscribeInput {
 	version: string;
 }
 
+/** An app's subscription was made or renewed (`subscribed`), or is gone. */
+export interface AppSubscriptionChange {
+	appId: string;
+	subscribed: boolean;
+}
+
 export class WebhookSubscriptions {
 	private readonly apps = new Map<string, AppSubscription>();
+	private readonly changed = new Listeners<AppSubscriptionChange>();
 	/** pageId → appId → subscribed fields. */
 	private readonly pages = new Map<string, Map<string, string[]>>();
 
@@ -53,6 +62,7 @@ export class WebhookSubscriptions {
 			active: true,
 		};
 		this.apps.set(appId, subscription);
+		this.changed.tell({ appId, subscribed: true });
 		return subscription;
 	}
 
@@ -61,7 +71,14 @@ export class WebhookSubscriptions {
 		const subscription = this.apps.get(appId);
 		if (!subscription) return;
 		if (fields !== undefined) subscription.fields = subscription.fields.filter((field) => !fields.includes(field.name));
-		if (fields === undefined || subscription.fields.length === 0) this.apps.delete(appId);
+		if (fields !== undefined && subscription.fields.length > 0) return;
+		this.apps.delete(appId);
+		this.changed.tell({ appId, subscribed: false });
+	}
+
+	/** Made, renewed or removed through the app's subscription calls (not by disable() or clear()). */
+	onAppChange(listener: (change: AppSubscriptionChange) => void): () => void {
+		return this.changed.add(listener);
 	}
 
 	/** Sets the app's fields on the Page (a new list replaces the old one). */

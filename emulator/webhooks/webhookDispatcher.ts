@@ -44,6 +44,8 @@ export class WebhookDispatcher {
 			state.events.subscribe((event) => this.onEvent(event)),
 			state.deliveries.onAdd((record) => autoReceipts(state, this.current, record)),
 			state.clock.onAdvance(() => this.pump()),
+			state.subscriptions.onAppChange(({ appId, subscribed }) => (subscribed ? this.resubscribed(appId) : this.unsubscribed(appId))),
+			state.onReset(() => this.reset()),
 		];
 	}
 
@@ -63,12 +65,12 @@ export class WebhookDispatcher {
 	}
 
 	/** A newly verified subscription starts with no failure streak. */
-	resubscribed(appId: string): void {
+	private resubscribed(appId: string): void {
 		this.health.forget(appId);
 	}
 
 	/** The app removed its subscription: waiting bodies go, and so does its failure streak. */
-	unsubscribed(appId: string): void {
+	private unsubscribed(appId: string): void {
 		this.outbox.dropApp(appId);
 		this.health.forget(appId);
 		this.schedule();
@@ -89,7 +91,7 @@ export class WebhookDispatcher {
 		return this.log.listAttempts(undefined, before);
 	}
 
-	reset(): void {
+	private reset(): void {
 		this.generation += 1;
 		this.outbox.clear();
 		this.log.clear();
