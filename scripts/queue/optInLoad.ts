@@ -8,7 +8,7 @@
  */
 import type { EmulatorClient } from '../../emulator/client';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
-import { webhookSignature } from '../../nodes/shared/webhook/signature';
+import { postAsMeta } from '../../emulator/webhooks/postAsMeta';
 
 export interface IssuedOptIn {
 	psid: string;
@@ -93,13 +93,7 @@ export async function postOptIns(url: string, appSecret: string, optIns: IssuedO
 
 async function post(url: string, body: string, appSecret: string): Promise<number> {
 	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-hub-signature-256': webhookSignature(body, appSecret) },
-			body,
-		});
-		await response.text();
-		return response.status;
+		return await postAsMeta(url, body, appSecret);
 	} catch {
 		return 0;
 	}

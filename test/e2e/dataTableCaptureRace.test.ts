@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { postAsMeta } from '../../emulator/webhooks/postAsMeta';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
 import { createTokenTable } from '../../scripts/demo/tokenTable';
 import { createCredential } from '../../scripts/n8n/n8n-api';
@@ -16,7 +17,7 @@ import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../../script
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { e2eInstance } from './e2e-instance';
 import { finishedExecutions } from './lifecycleWorkflows';
-import { loadTemplate, metaToken, oneTimeOptIn, postSigned } from './tokenStoreInbox';
+import { loadTemplate, metaToken, oneTimeOptIn } from './tokenStoreInbox';
 import { waitFor } from './waitFor';
 
 const n8n = e2eInstance();
@@ -93,7 +94,7 @@ describe('the Data Table capture template under concurrent duplicate opt-ins, in
 	});
 
 	it(`${PAIRS} pairs of identical signed opt-ins at once: every token stored, none more than twice`, async () => {
-		const statuses = await Promise.all(optIns.flatMap(({ body }) => [postSigned(capture.url, body, appSecret), postSigned(capture.url, body, appSecret)]));
+		const statuses = await Promise.all(optIns.flatMap(({ body }) => [postAsMeta(capture.url, body, appSecret), postAsMeta(capture.url, body, appSecret)]));
 		expect(statuses).toEqual(Array(2 * PAIRS).fill(200));
 		const done = await waitFor(() => finishedExecutions(n8n, capture.workflowId), (all) => all.length >= 2 * PAIRS, 90_000);
 		expect(done.filter((execution) => execution.status !== 'success')).toEqual([]);

@@ -3,8 +3,8 @@
  * webhooks the emulator delivered to the test's app, and Meta's late retry of a delivered webhook
  * (the same bytes with the same signature, seconds later) replayed from the emulator's log.
  */
-import { webhookSignature } from '../../nodes/shared/webhook/signature';
 import type { WebhookAttempt } from '../../emulator/client';
+import { postAsMeta } from '../../emulator/webhooks/postAsMeta';
 import type { E2ePage } from './messengerPage';
 
 /** Runs `task` for every item, `width` at a time. */
@@ -57,13 +57,7 @@ export async function postForgedOptIn(url: string, page: E2ePage, psid: string):
 			},
 		],
 	});
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-hub-signature-256': webhookSignature(body, 'not-the-app-secret') },
-		body,
-	});
-	await response.text();
-	return response.status;
+	return postAsMeta(url, body, 'not-the-app-secret');
 }
 
 /**

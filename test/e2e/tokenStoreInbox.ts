@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { webhookSignature } from '../../nodes/shared/webhook/signature';
+import { postAsMeta } from '../../emulator/webhooks/postAsMeta';
 import { createCredential } from '../../scripts/n8n/n8n-api';
 import { createWorkflow, type Execution, publishWorkflow, waitForExecutions, type WorkflowDefinition } from '../../scripts/n8n/n8n-workflows';
 import { repoRoot } from '../../scripts/n8n/runtime';
@@ -78,22 +78,11 @@ export async function publishInbox(
 	return { workflowId, url, appSecret, delivered: 0 };
 }
 
-/** A webhook POST as Meta sends it: the raw bytes, signed with the App secret. */
-export async function postSigned(url: string, rawBody: string, appSecret: string): Promise<number> {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-hub-signature-256': webhookSignature(rawBody, appSecret) },
-		body: rawBody,
-	});
-	await response.text();
-	return response.status;
-}
-
 /** Delivers each body, waiting for its execution to finish before the next; returns them. */
 export async function deliverInOrder(n8n: E2eInstance, inbox: Inbox, bodies: string[]): Promise<Execution[]> {
 	const finished: Execution[] = [];
 	for (const body of bodies) {
-		expect(await postSigned(inbox.url, body, inbox.appSecret)).toBe(200);
+		expect(await postAsMeta(inbox.url, body, inbox.appSecret)).toBe(200);
 		inbox.delivered++;
 		const all = await waitForExecutions(n8n, inbox.workflowId, inbox.delivered);
 		expect(all).toHaveLength(inbox.delivered);

@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { postAsMeta } from '../../emulator/webhooks/postAsMeta';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
 import { createCredential } from '../../scripts/n8n/n8n-api';
 import { waitForExecutions } from '../../scripts/n8n/n8n-workflows';
 import { repoRoot } from '../../scripts/n8n/runtime';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
 import { e2eInstance } from './e2e-instance';
-import { deliverInOrder, type Inbox, metaToken, oneTimeOptIn, postSigned, publishInbox, readUpTo } from './tokenStoreInbox';
+import { deliverInOrder, type Inbox, metaToken, oneTimeOptIn, publishInbox, readUpTo } from './tokenStoreInbox';
 
 const n8n = e2eInstance();
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,7 +69,7 @@ describe('the PostgreSQL template in a real n8n', () => {
 
 	it('two copies of one opt-in arriving at the same moment insert one row: the unique key decides', async () => {
 		const dora = oneTimeOptIn('7100000000000004', 'deals', metaToken('dora'), T0 + 240_000);
-		const statuses = await Promise.all([postSigned(inbox.url, dora, inbox.appSecret), postSigned(inbox.url, dora, inbox.appSecret)]);
+		const statuses = await Promise.all([postAsMeta(inbox.url, dora, inbox.appSecret), postAsMeta(inbox.url, dora, inbox.appSecret)]);
 		expect(statuses).toEqual([200, 200]);
 		inbox.delivered += 2;
 		const all = await waitForExecutions(n8n, inbox.workflowId, inbox.delivered);

@@ -1,6 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { webhookSignature } from '../../../nodes/shared/webhook/signature';
+// Signed as the emulator (Meta's stand-in) signs, never with the trigger's own function, so a
+// mistake in the trigger's check cannot cancel itself out here.
+import { signBody } from '../../../emulator/webhooks/signedBody';
 
 export const APP_SECRET = 'app-secret-for-tests';
 
@@ -64,10 +66,10 @@ export function fakeWebhookContext(request: FakeRequest) {
 
 /** A POST as Meta sends it: the exact bytes, signed with the App secret. */
 export function signedPost(body: unknown, extra: Omit<FakeRequest, 'rawBody' | 'headers'> = {}, secret = APP_SECRET) {
-	const rawBody = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	return fakeWebhookContext({
 		...extra,
-		rawBody,
-		headers: { 'x-hub-signature-256': webhookSignature(rawBody, secret) },
+		rawBody: Buffer.from(text),
+		headers: { 'x-hub-signature-256': signBody(text, secret) },
 	});
 }

@@ -1,5 +1,5 @@
 import { MessengerOtnTrigger } from '../../../nodes/MessengerOtnTrigger/MessengerOtnTrigger.node';
-import { webhookSignature } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../../emulator/webhooks/signedBody';
 import { expectedVerifyToken } from '../../../nodes/shared/webhook/verifyToken';
 import { envelope, EVENTS } from '../../fixtures/messengerWebhooks';
 import { APP_SECRET, fakeWebhookContext, signedPost } from './fakeWebhookContext';
@@ -70,7 +70,7 @@ describe('Messenger OTN Trigger: signatures', () => {
 			() => {
 				const signed = Buffer.from(JSON.stringify(body));
 				const tampered = Buffer.from(JSON.stringify(body).replace('deals', 'steal'));
-				return fakeWebhookContext({ rawBody: tampered, headers: { 'x-hub-signature-256': webhookSignature(signed, APP_SECRET) } });
+				return fakeWebhookContext({ rawBody: tampered, headers: { 'x-hub-signature-256': signBody(signed.toString(), APP_SECRET) } });
 			},
 			'mismatch',
 		],
@@ -79,7 +79,7 @@ describe('Messenger OTN Trigger: signatures', () => {
 			'the old SHA-1 prefix',
 			() => {
 				const rawBody = Buffer.from(JSON.stringify(body));
-				return fakeWebhookContext({ rawBody, headers: { 'x-hub-signature-256': webhookSignature(rawBody, APP_SECRET).replace('sha256=', 'sha1=') } });
+				return fakeWebhookContext({ rawBody, headers: { 'x-hub-signature-256': signBody(rawBody.toString(), APP_SECRET).replace('sha256=', 'sha1=') } });
 			},
 			'malformed',
 		],
@@ -87,7 +87,7 @@ describe('Messenger OTN Trigger: signatures', () => {
 			'a signature of the wrong length',
 			() => {
 				const rawBody = Buffer.from(JSON.stringify(body));
-				return fakeWebhookContext({ rawBody, headers: { 'x-hub-signature-256': webhookSignature(rawBody, APP_SECRET).slice(0, 40) } });
+				return fakeWebhookContext({ rawBody, headers: { 'x-hub-signature-256': signBody(rawBody.toString(), APP_SECRET).slice(0, 40) } });
 			},
 			'malformed',
 		],
