@@ -7,7 +7,7 @@
  *   DELETE /api/v1/workflows/:id
  *   GET  /api/v1/executions?workflowId=&includeData=true
  */
-import { setTimeout as delay } from 'node:timers/promises';
+import { poll } from '../common/poll';
 
 import { type N8nAuth, N8nHttpError, publicApi } from './rest-client';
 
@@ -76,12 +76,8 @@ export async function waitForExecutions(
 	count: number,
 	timeoutMs = 30_000,
 ): Promise<Execution[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const found = (await executions(auth, workflowId)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
-		if (found.length >= count || Date.now() > deadline) return found;
-		await delay(250);
-	}
+	const finished = async () => (await executions(auth, workflowId)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+	return poll(finished, (found) => found.length >= count, timeoutMs, 250);
 }
 
 /** The items a node put out on its first output, across its runs of one execution. */

@@ -2,8 +2,7 @@
  * Executions of a queue-mode n8n, read straight from its PostgreSQL database: thousands of them
  * are counted in one query, where the public API would page through them 250 at a time.
  */
-import { setTimeout as delay } from 'node:timers/promises';
-
+import { poll } from '../common/poll';
 import type { QueueStack } from './queueStack';
 
 export interface ExecutionCounts {
@@ -32,11 +31,7 @@ export function executionsOf(stack: QueueStack, workflowId: string): ExecutionCo
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` with what it last saw. */
 export async function waitUntil<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 500): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Gave up waiting after ${timeoutMs / 1000} s`);
-		await delay(everyMs);
-	}
+	const value = await poll(probe, (seen) => seen !== undefined, timeoutMs, everyMs);
+	if (value === undefined) throw new Error(`Gave up waiting after ${timeoutMs / 1000} s`);
+	return value;
 }

@@ -1,15 +1,10 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { poll } from '../../scripts/common/poll';
 
 /**
  * Polls until `read` gives a value `done` accepts, then returns it; after `timeoutMs`, returns the
  * last value so the test's own assertion reports what was there. n8n applies a publication
  * asynchronously, after the API call returns.
  */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value) || Date.now() > deadline) return value;
-		await delay(200);
-	}
+export function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+	return poll(read, done, timeoutMs, 200);
 }
