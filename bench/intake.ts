@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { EmulatorClient } from '../emulator/client';
 import { DEFAULT_PAGE_ID } from '../emulator/config';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { wholeNumberFlag } from '../scripts/common/cli';
 import { ensureN8nInstalled, packPackage, startN8n } from '../scripts/n8n/harness';
 import { startThrowawayPostgres } from '../scripts/postgres/throwawayPostgres';
 import { startQueueStack } from '../scripts/queue/queueStack';
@@ -31,15 +32,8 @@ function progress(message: string): void {
 	console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 }
 
-function optInsFrom(argv: string[]): number {
-	const flag = argv.find((arg) => arg.startsWith('--opt-ins='));
-	const count = flag ? Number(flag.slice('--opt-ins='.length)) : INTAKE.optIns;
-	if (!Number.isInteger(count) || count < 50) throw new Error('--opt-ins must be a whole number of at least 50');
-	return count;
-}
-
 async function main(): Promise<void> {
-	const optIns = optInsFrom(process.argv.slice(2));
+	const optIns = wholeNumberFlag(process.argv.slice(2), '--opt-ins', { fallback: INTAKE.optIns, min: 50, rule: 'of at least 50' });
 	progress('n8n runtime, build and pack');
 	await ensureN8nInstalled({ quiet: true });
 	const dir = mkdtempSync(join(tmpdir(), 'bench-intake-'));

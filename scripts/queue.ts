@@ -16,22 +16,16 @@ import { join } from 'node:path';
 import { EmulatorClient } from '../emulator/client';
 import { DEFAULT_PAGE_ID } from '../emulator/config';
 import { startEmulator } from '../emulator/server';
+import { stopOnCtrlC, wholeNumberFlag } from './common/cli';
 import { ensureN8nInstalled, packPackage } from './n8n/harness';
 import { seconds } from './n8n/run-step';
 import { issueOptIns, postOptIns, withDuplicates } from './queue/optInLoad';
 import { startQueueStack } from './queue/queueStack';
 import { createQueueContent } from './queue/queueWorkflows';
 
-function optInsFrom(argv: string[]): number {
-	const flag = argv.find((arg) => arg.startsWith('--opt-ins='));
-	const count = flag ? Number(flag.slice('--opt-ins='.length)) : 200;
-	if (!Number.isInteger(count) || count < 0) throw new Error('--opt-ins must be a whole number (0 for none)');
-	return count;
-}
-
 async function main(): Promise<void> {
 	const started = Date.now();
-	const optIns = optInsFrom(process.argv.slice(2));
+	const optIns = wholeNumberFlag(process.argv.slice(2), '--opt-ins', { fallback: 200, min: 0, rule: '(0 for none)' });
 	await ensureN8nInstalled();
 	const dir = mkdtempSync(join(tmpdir(), 'otn-queue-mode-'));
 	console.log('Building and packing the package…');
@@ -90,21 +84,7 @@ Press Ctrl-C to stop and remove everything.`);
 		throw error;
 	}
 
-	let stopping = false;
-	const stop = (signal: NodeJS.Signals) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`\n${signal}: stopping n8n, Redis, PostgreSQL and the emulator…`);
-		stopAll().then(
-			() => process.exit(0),
-			(error: Error) => {
-				console.error(error.message);
-				process.exit(1);
-			},
-		);
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	stopOnCtrlC('n8n, Redis, PostgreSQL and the emulator', stopAll);
 }
 
 main().catch((error: Error) => {

@@ -21,7 +21,9 @@ import {
 	DEFAULT_SYSTEM_USER_TOKEN,
 	startEmulator,
 } from '../emulator/server';
-import { EmulatorClient } from '../emulator/client';
+import { EmulatorClient, type WebhookAppState } from '../emulator/client';
+import { stopOnCtrlC } from './common/cli';
+import { poll } from './common/poll';
 import { renewBroadcastKey } from './demo/broadcastKey';
 import { demoBanner } from './demo/demoBanner';
 import { ensureDemoContent } from './demo/demoWorkflows';
@@ -66,13 +68,9 @@ async function assertPortFree(port: number, what: string, variable: string): Pro
 
 /** The inbox's trigger subscribes the app when published; the emulator's handshake must have reached n8n. */
 async function waitForSubscription(control: EmulatorClient, callbackUrl: string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		const [app] = await control.webhookSubscriptions({ appId: DEFAULT_APP_ID });
-		if (app?.subscription?.active && app.subscription.callbackUrl === callbackUrl && app.pages.length > 0) return;
-		if (Date.now() > deadline) throw new Error(`The emulator's app is not subscribed to ${callbackUrl}; see the n8n log.`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
+	const subscribed = (app: WebhookAppState | undefined) => app?.subscription?.active === true && app.subscription.callbackUrl === callbackUrl && app.pages.length > 0;
+	const app = await poll(async () => (await control.webhookSubscriptions({ appId: DEFAULT_APP_ID }))[0], subscribed, 30_000, 200);
+	if (!subscribed(app)) throw new Error(`The emulator's app is not subscribed to ${callbackUrl}; see the n8n log.`);
 }
 
 async function main(): Promise<void> {
@@ -153,24 +151,7 @@ async function main(): Promise<void> {
 	);
 
 	const running = n8n;
-	let stopping = false;
-	const stop = (signal: NodeJS.Signals) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`\n${signal}: stopping n8n and the emulator…`);
-		Promise.all([running.stop(), emulator.close()]).then(
-			() => {
-				console.log('Stopped.');
-				process.exit(0);
-			},
-			(error: Error) => {
-				console.error(error.message);
-				process.exit(1);
-			},
-		);
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	stopOnCtrlC('n8n and the emulator', () => Promise.all([running.stop(), emulator.close()]));
 }
 
 main().catch((error: Error) => {
