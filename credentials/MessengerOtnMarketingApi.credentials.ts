@@ -9,7 +9,7 @@ import type {
 
 import { UNUSABLE_ACCOUNT_STATES } from '../nodes/shared/graph/adAccountStates';
 import { appSecretProof, withGraphAuth } from '../nodes/shared/graph/graphAuth';
-import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
+import { GRAPH_CONNECTION_FIELDS, GRAPH_TEST_BASE_URL } from '../nodes/shared/graph/graphConnectionFields';
 
 /**
  * The paid Marketing Message API (docs/meta-platform.md §3): a system user's access token and the ad account
@@ -60,21 +60,7 @@ export class MessengerOtnMarketingApi implements ICredentialType {
 			description:
 				"Optional: the secret of the app that issued the token. When set, every call carries appsecret_proof, which apps with 'Require App Secret' demand.",
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'options',
-			options: GRAPH_API_VERSIONS.map((version) => ({ name: version, value: version })),
-			default: DEFAULT_GRAPH_API_VERSION,
-		},
-		{
-			displayName: 'Graph Host',
-			name: 'graphHost',
-			type: 'string',
-			default: 'https://graph.facebook.com',
-			description:
-				"Where Graph API calls go. Leave the default for Meta; point it at the package's local Messenger emulator to test without a Facebook app.",
-		},
+		...GRAPH_CONNECTION_FIELDS,
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -85,7 +71,7 @@ export class MessengerOtnMarketingApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.graphHost.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
+			baseURL: GRAPH_TEST_BASE_URL,
 			url: '=/act_{{$credentials.adAccountId.trim().replace(/^act_/i, "")}}',
 			qs: { fields: 'id,name,account_status' },
 			ignoreHttpStatusErrors: true,

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { graphAuthParams, withGraphAuth } from '../nodes/shared/graph/graphAuth';
-import { DEFAULT_GRAPH_API_VERSION, GRAPH_API_VERSIONS } from '../nodes/shared/graph/graphVersions';
+import { GRAPH_CONNECTION_FIELDS, GRAPH_TEST_BASE_URL } from '../nodes/shared/graph/graphConnectionFields';
 
 export class MessengerOtnPageApi implements ICredentialType {
 	name = 'messengerOtnPageApi';
@@ -48,21 +48,7 @@ export class MessengerOtnPageApi implements ICredentialType {
 			description:
 				'The App secret (App settings, Basic). It verifies webhook signatures, adds appsecret_proof to every call, and with the App ID forms the app access token for webhook subscription calls.',
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'options',
-			options: GRAPH_API_VERSIONS.map((version) => ({ name: version, value: version })),
-			default: DEFAULT_GRAPH_API_VERSION,
-		},
-		{
-			displayName: 'Graph Host',
-			name: 'graphHost',
-			type: 'string',
-			default: 'https://graph.facebook.com',
-			description:
-				"Where Graph API calls go. Leave the default for Meta; point it at the package's local Messenger emulator to test without a Facebook app.",
-		},
+		...GRAPH_CONNECTION_FIELDS,
 	];
 
 	async authenticate(
@@ -83,7 +69,7 @@ export class MessengerOtnPageApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.graphHost.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
+			baseURL: GRAPH_TEST_BASE_URL,
 			url: '/me',
 			qs: { fields: 'id,name' },
 			ignoreHttpStatusErrors: true,
