@@ -4,7 +4,7 @@ import { createGraphClient, type GraphClient, type GraphResult } from '../shared
 import { classifyGraphError } from '../shared/graph/errorTable';
 import { graphNodeError } from '../shared/graph/graphNodeError';
 import { asNodeError } from '../shared/nodeErrors';
-import { subscribedFields } from './triggerDescription';
+import { subscribedFields } from './subscribedFields';
 import { assertCanActivate, readTriggerSettings } from './triggerSettings';
 
 interface AppSubscription {

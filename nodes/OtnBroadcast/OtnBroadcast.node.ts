@@ -16,7 +16,7 @@ import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
 import { readTokenRows } from '../shared/tokens/readRows';
 import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
-import { broadcastHint } from './broadcastSummary';
+import { broadcastHint } from './broadcastHint';
 import { keepToPage, planBroadcast } from './planBroadcast';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
 import { stopBeforeSending } from './stopBeforeSending';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Classification } from '../shared/graph/errorTable';
-import type { GraphError } from '../shared/graph/graphError';
-import { describeGraphError, graphNodeError } from '../shared/graph/graphNodeError';
+import { describeGraphError, type GraphError } from '../shared/graph/graphError';
+import { graphNodeError } from '../shared/graph/graphNodeError';
 import { outputItem } from '../shared/outputItem';
 import type { BroadcastPlan } from './planBroadcast';
 

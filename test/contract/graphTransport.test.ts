@@ -1,6 +1,7 @@
 // The Graph transport through n8n-core's real request helper, against the emulator: what a node
 // gets back for each kind of answer Meta gives, and what subscribers actually received.
-import { createGraphClient, type GraphClient, type SendOutcome } from '../../nodes/shared/graph/graphClient';
+import { createGraphClient, type GraphClient } from '../../nodes/shared/graph/graphClient';
+import type { SendOutcome } from '../../nodes/shared/graph/sendOutcome';
 import type { SendRequest } from '../../nodes/shared/graph/sendRequest';
 import { runInNodeContext } from '../harness/n8nEngine';
 import { useEmulator, type EmulatedPage } from './emulatorFixture';

@@ -1,7 +1,7 @@
 import type { ErrorClass } from '../graph/errorClasses';
 import { isBudgetRefusal, type Classification } from '../graph/errorTable';
 import type { GraphError } from '../graph/graphError';
-import type { SendOutcome } from '../graph/graphClient';
+import type { SendOutcome } from '../graph/sendOutcome';
 import type { SendRequest } from '../graph/sendRequest';
 import type { MetaUsage } from '../graph/usageHeaders';
 import { AdaptivePacer } from './adaptivePacer';

@@ -3,7 +3,7 @@ export interface BackoffOptions {
 	maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 
 /**
  * Exponential backoff with "full jitter": attempt 1 waits up to base, attempt 2 up to 2×base, …,

@@ -1,5 +1,5 @@
 import { ERROR_CLASS_EFFECTS, type ErrorClass } from '../graph/errorClasses';
-import { describeGraphError } from '../graph/graphNodeError';
+import { describeGraphError } from '../graph/graphError';
 import type { TokenRow, TokenStatus } from '../tokens/tokenRow';
 import type { SendVerdict } from './broadcastRunner';
 

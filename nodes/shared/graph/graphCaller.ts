@@ -54,6 +54,9 @@ interface FullResponse {
 
 export const DEFAULT_GRAPH_HOST = 'https://graph.facebook.com';
 
+/** How long one Graph call may take, for both clients. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** `https://graph.facebook.com/` + `v25.0` → `https://graph.facebook.com/v25.0`. */
 export function graphBaseUrl(host: unknown, version: string): string {
 	return `${String(host || DEFAULT_GRAPH_HOST).replace(/\/+$/, '')}/${version}`;

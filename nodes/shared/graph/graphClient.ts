@@ -1,8 +1,8 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { redactSecrets } from '../redact';
-import { classifyGraphError, type Classification } from './errorTable';
-import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
+import { classifyGraphError } from './errorTable';
+import { DEFAULT_TIMEOUT_MS, graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
 import { graphErrorFromResponse, mayHaveBeenDelivered, parseJson, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import {
@@ -12,6 +12,7 @@ import {
 	sendRequestBody,
 	type SendRequest,
 } from './sendRequest';
+import type { SendOutcome } from './sendOutcome';
 
 export type { GraphCallerContext, GraphResult } from './graphCaller';
 
@@ -19,12 +20,6 @@ export const PAGE_CREDENTIAL_TYPE = 'messengerOtnPageApi';
 
 /** Meta accepts at most 50 requests in one batch (docs/meta-platform.md §4.7). */
 export const MAX_BATCH_SIZE = 50;
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
-export type SendOutcome =
-	| { ok: true; messageId: string; recipientId?: string }
-	| ({ ok: false; error: GraphError; mayHaveBeenDelivered: boolean } & Classification);
 
 export interface GraphClient {
 	/** Where calls go, e.g. `https://graph.facebook.com/v25.0`. */

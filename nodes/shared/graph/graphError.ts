@@ -136,3 +136,16 @@ export function mayHaveBeenDelivered(error: GraphError): boolean {
 	// Meta: a batch may answer "Received invalid JSON reply" although the messages were sent.
 	return error.code === 1 && error.subcode === 1357046;
 }
+
+/** Meta's own words and identifiers, kept so support can trace the call. */
+export function describeGraphError(error: GraphError): string {
+	// Meta writes error_user_title / error_user_msg for the person who has to act on the error.
+	const forThePerson = [error.userTitle, error.userMessage].filter(Boolean).join(': ');
+	const parts = [
+		error.code !== undefined ? `code ${error.code}` : undefined,
+		error.subcode !== undefined ? `subcode ${error.subcode}` : undefined,
+		error.httpStatus !== undefined ? `HTTP ${error.httpStatus}` : error.networkCode,
+		error.fbtraceId ? `fbtrace_id ${error.fbtraceId}` : undefined,
+	].filter(Boolean);
+	return `Meta: ${error.message} (${parts.join(', ')})${forThePerson ? `. ${forThePerson}` : ''}`;
+}

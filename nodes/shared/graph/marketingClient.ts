@@ -2,12 +2,12 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { classifyGraphError } from './errorTable';
 import { deliveryEstimateQuery } from './deliveryEstimateQuery';
-import { DEFAULT_TIMEOUT_MS, type SendOutcome } from './graphClient';
-import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
+import { DEFAULT_TIMEOUT_MS, graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
 import { mayHaveBeenDelivered, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import { messageCampaignBody, type MessageCampaignInput } from './messageCampaign';
 import { paidMessageBody, type PaidMessageRequest } from './paidMessageRequest';
+import type { SendOutcome } from './sendOutcome';
 
 export const MARKETING_CREDENTIAL_TYPE = 'messengerOtnMarketingApi';
 
@@ -47,7 +47,7 @@ export interface MarketingClient {
 }
 
 /** `act_123`, ` 123 ` → `123`. */
-export function adAccountDigits(value: unknown): string {
+function adAccountDigits(value: unknown): string {
 	return String(value ?? '')
 		.trim()
 		.replace(/^act_/i, '');

@@ -17,7 +17,7 @@ export interface MessageCampaignInput {
 }
 
 /** §3.3: a campaign starts at most 30 days ahead; Meta's default window is 30 days as well. */
-export const CAMPAIGN_WINDOW_DAYS = 30;
+const CAMPAIGN_WINDOW_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WINDOW_MS = CAMPAIGN_WINDOW_DAYS * DAY_MS;
 

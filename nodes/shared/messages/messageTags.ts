@@ -10,8 +10,6 @@ export const MESSAGE_TAGS = {
 	HUMAN_AGENT: "A person's reply up to 7 days after the subscriber's last message; needs Meta's Human Agent permission",
 } as const;
 
-export type MessageTag = keyof typeof MESSAGE_TAGS;
-
 /** Refused by Meta with error 100 since 2026-04-27 (docs/meta-platform.md §4.3). */
 export const RETIRED_MESSAGE_TAGS = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];
 

@@ -40,7 +40,7 @@ function applyMessengerEvent(row: TrackedRow, event: StatusEvent): TrackedRow {
 }
 
 /** One event on one row's current state; rows of other Pages, subscribers or messages stay as they are. */
-function applyEvent(row: TrackedRow, event: StatusEvent, targets: EventTargets): TrackedRow {
+function applyOneEvent(row: TrackedRow, event: StatusEvent, targets: EventTargets): TrackedRow {
 	if (row.pageId !== event.pageId) return row;
 	const tracked = event.trackingId !== null && row.messageId === event.trackingId;
 	const targeted = targets.get(eventKey(event))?.has(keyText(row.key)) === true;
@@ -95,7 +95,7 @@ export function applyStatusEvents(rows: Array<IndexedRow<TrackedRow>>, eventOfIt
 	const targets = eventTargets(entries);
 	const updates: RowUpdate[] = [];
 	for (const { row, itemIndexes, events } of entries) {
-		const after = events.reduce((current, event) => applyEvent(current, event, targets), row);
+		const after = events.reduce((current, event) => applyOneEvent(current, event, targets), row);
 		const set = changes(row, after);
 		if (Object.keys(set).length > 0) updates.push({ key: row.key, set, itemIndexes });
 	}

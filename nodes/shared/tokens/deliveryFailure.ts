@@ -3,7 +3,7 @@
  * column uses, then Meta's reason. Summarize counts a token row as failed by this prefix, a send
  * log row by its failedAt.
  */
-export const DELIVERY_FAILED_PREFIX = 'deliveryFailed:';
+const DELIVERY_FAILED_PREFIX = 'deliveryFailed:';
 
 export function deliveryFailureText(reason: string | null): string {
 	return `${DELIVERY_FAILED_PREFIX} Meta could not deliver the marketing message (${reason ?? 'no reason given'})`;

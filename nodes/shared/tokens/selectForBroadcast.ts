@@ -83,7 +83,7 @@ function topicCounts(byTopic: Map<string | null, TopicCounts>, topic: string | n
  * Which token rows a broadcast may use now, and which need writing back as expired. One row per
  * subscriber per topic: the token that expires first is spent first, the others are held back.
  */
-export function selectForBroadcast(rows: Array<IndexedRow<TokenRow>>, options: SelectionOptions): Selection {
+export function selectRowsForBroadcast(rows: Array<IndexedRow<TokenRow>>, options: SelectionOptions): Selection {
 	const distinct = dedupeTokenRows(rows);
 	const byTopic = new Map<string | null, TopicCounts>();
 	const candidates = new Map<string, Array<DistinctRow<TokenRow>>>();

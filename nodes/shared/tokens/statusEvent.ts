@@ -8,7 +8,7 @@ import { describeEventType } from './rowLabel';
  * The events that change rows already stored: the trigger's stops, resumes, deliveries and reads,
  * the paid Marketing Message API's receipts (docs/meta-platform.md §3.5), and Request OTN's Unsubscribe.
  */
-export const STATUS_EVENT_TYPES = [
+const STATUS_EVENT_TYPES = [
 	'marketing_stop',
 	'marketing_resume',
 	'delivery',

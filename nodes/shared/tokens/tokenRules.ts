@@ -1,5 +1,5 @@
 /** Meta: a one-time token "will expire within 1 year of creation" (docs/meta-platform.md §1.6). */
-export const ONE_TIME_TOKEN_LIFETIME_DAYS = 365;
+const ONE_TIME_TOKEN_LIFETIME_DAYS = 365;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

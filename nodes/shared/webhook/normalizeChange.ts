@@ -4,19 +4,9 @@ import { tokenIdOf } from '../tokens/tokenId';
 import { eventIdOf } from './eventId';
 import type { MessengerEventItem } from './messengerEvents';
 import { paidEventTypeOfField, type PaidMessageEventType } from './paidMessageEvents';
+import { asObject, nonEmptyText, type Raw } from './rawValues';
 import { isoFromMetaTime } from './timestamps';
 
-type Raw = Record<string, unknown>;
-
-function asObject(value: unknown): Raw | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
-}
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value === '' ? null : value;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return null;
-}
 
 /**
  * Which receipt a change is. Meta's send-messages guide prints its delivery-failed sample without a
@@ -44,22 +34,22 @@ export function normalizeChange(entryPageId: string, rawChange: unknown): Messen
 	const values = asObject(change.value) ?? change;
 	const type = paidEventTypeOf(change, values);
 	if (!type) return null;
-	const pageId = text(values.page_id) ?? entryPageId;
-	const token = text(values.messenger_subscription_token);
+	const pageId = nonEmptyText(values.page_id) ?? entryPageId;
+	const token = nonEmptyText(values.messenger_subscription_token);
 	const base = {
 		eventId: eventIdOf(entryPageId || pageId, rawChange),
 		pageId,
-		psid: text(values.recipient_id),
+		psid: nonEmptyText(values.recipient_id),
 		timestamp: isoFromMetaTime(values.timestamp),
 		raw: change as IDataObject,
 	};
 	const fields = {
-		trackingId: text(values.marketing_message_tracking_id),
+		trackingId: nonEmptyText(values.marketing_message_tracking_id),
 		token,
 		tokenId: token === null ? null : tokenIdOf(token),
-		mid: text(values.mid),
-		campaignId: text(values.message_id),
-		appId: text(values.app_id),
+		mid: nonEmptyText(values.mid),
+		campaignId: nonEmptyText(values.message_id),
+		appId: nonEmptyText(values.app_id),
 	};
 	const failure = type === 'marketing_message_delivery_failed';
 	const problem = !base.timestamp
@@ -71,6 +61,6 @@ export function normalizeChange(entryPageId: string, rawChange: unknown): Messen
 				: fields.trackingId === null && 'The event carries no marketing_message_tracking_id';
 	if (problem) return { ...base, type: 'invalid', intendedType: type, error: problem };
 	return failure
-		? { ...base, type, ...fields, businessId: text(values.business_id), error: text(values.error_message) ?? 'Meta did not say why' }
+		? { ...base, type, ...fields, businessId: nonEmptyText(values.business_id), error: nonEmptyText(values.error_message) ?? 'Meta did not say why' }
 		: { ...base, type, ...fields };
 }

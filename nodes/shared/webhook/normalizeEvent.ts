@@ -4,19 +4,9 @@ import { tokenIdOf } from '../tokens/tokenId';
 import { oneTimeTokenExpiry } from '../tokens/tokenRules';
 import { eventIdOf } from './eventId';
 import type { MessengerEventItem, MessengerEventType } from './messengerEvents';
+import { asObject, textAsSent, type Raw } from './rawValues';
 import { isoFromMetaTime } from './timestamps';
 
-type Raw = Record<string, unknown>;
-
-function asObject(value: unknown): Raw | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
-}
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number') return String(value);
-	return null;
-}
 
 /** "STOP NOTIFICATIONS", "stop_notifications", "STOP" ... : Meta's wire spelling is unconfirmed. */
 function marketingStatus(value: unknown): 'stop' | 'resume' | undefined {
@@ -53,13 +43,13 @@ type TypeFields = IDataObject | string;
 
 function oneTimeOptIn(event: Raw, timestamp: string): TypeFields {
 	const optin = asObject(event.optin)!;
-	const token = text(optin.one_time_notif_token);
+	const token = textAsSent(optin.one_time_notif_token);
 	if (!token) return 'The one-time notification opt-in carries no one_time_notif_token';
 	return {
 		tokenType: 'one_time',
 		token,
 		tokenId: tokenIdOf(token),
-		topic: text(optin.payload),
+		topic: textAsSent(optin.payload),
 		// Meta's opt-in webhook does not repeat the request's title.
 		title: null,
 		optedInAt: timestamp,
@@ -69,26 +59,26 @@ function oneTimeOptIn(event: Raw, timestamp: string): TypeFields {
 
 function marketingEvent(event: Raw, timestamp: string): TypeFields {
 	const optin = asObject(event.optin)!;
-	const token = text(optin.notification_messages_token);
+	const token = textAsSent(optin.notification_messages_token);
 	if (!token) return 'The marketing messages event carries no notification_messages_token';
 	return {
 		tokenType: 'marketing',
 		token,
 		tokenId: tokenIdOf(token),
-		topic: text(optin.payload),
-		title: text(optin.title),
-		timezone: text(optin.notification_messages_timezone),
+		topic: textAsSent(optin.payload),
+		title: textAsSent(optin.title),
+		timezone: textAsSent(optin.notification_messages_timezone),
 		optedInAt: timestamp,
 		expiresAt: isoFromMetaTime(optin.token_expiry_timestamp),
-		userTokenStatus: text(optin.user_token_status),
-		frequency: text(optin.notification_messages_frequency),
-		notificationStatus: text(optin.notification_messages_status),
+		userTokenStatus: textAsSent(optin.user_token_status),
+		frequency: textAsSent(optin.notification_messages_frequency),
+		notificationStatus: textAsSent(optin.notification_messages_status),
 	};
 }
 
 function referralFields(referral: Raw | undefined): IDataObject | null {
 	if (!referral) return null;
-	return { ref: text(referral.ref), source: text(referral.source), referralType: text(referral.type) };
+	return { ref: textAsSent(referral.ref), source: textAsSent(referral.source), referralType: textAsSent(referral.type) };
 }
 
 function typeFields(type: MessengerEventType, event: Raw, timestamp: string): TypeFields {
@@ -102,9 +92,9 @@ function typeFields(type: MessengerEventType, event: Raw, timestamp: string): Ty
 		case 'postback': {
 			const postback = asObject(event.postback)!;
 			return {
-				mid: text(postback.mid),
-				title: text(postback.title),
-				payload: text(postback.payload),
+				mid: textAsSent(postback.mid),
+				title: textAsSent(postback.title),
+				payload: textAsSent(postback.payload),
 				referral: referralFields(asObject(postback.referral)),
 			};
 		}
@@ -112,12 +102,12 @@ function typeFields(type: MessengerEventType, event: Raw, timestamp: string): Ty
 		case 'message': {
 			const message = asObject(event.message)!;
 			const fields: IDataObject = {
-				mid: text(message.mid),
-				text: text(message.text),
+				mid: textAsSent(message.mid),
+				text: textAsSent(message.text),
 				attachments: Array.isArray(message.attachments) ? (message.attachments as IDataObject[]) : [],
 				referral: referralFields(asObject(message.referral)),
 			};
-			if (type === 'quick_reply') fields.payload = text(asObject(message.quick_reply)!.payload);
+			if (type === 'quick_reply') fields.payload = textAsSent(asObject(message.quick_reply)!.payload);
 			return fields;
 		}
 		case 'delivery': {
@@ -153,11 +143,11 @@ function deliveryWatermark(event: Raw | undefined): string | null {
 export function normalizeMessagingEvent(entryPageId: string, rawEvent: unknown): MessengerEventItem | null {
 	const event = asObject(rawEvent);
 	const raw = (event ?? { value: rawEvent }) as IDataObject;
-	const pageId = text(asObject(event?.recipient)?.id) ?? entryPageId;
+	const pageId = textAsSent(asObject(event?.recipient)?.id) ?? entryPageId;
 	const base = {
 		eventId: eventIdOf(entryPageId, rawEvent),
 		pageId: entryPageId || pageId,
-		psid: text(asObject(event?.sender)?.id),
+		psid: textAsSent(asObject(event?.sender)?.id),
 		timestamp: isoFromMetaTime(event?.timestamp) ?? deliveryWatermark(event),
 		raw,
 	};

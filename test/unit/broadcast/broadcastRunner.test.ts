@@ -1,5 +1,5 @@
 import { runBroadcast, type BroadcastOptions, type SendVerdict } from '../../../nodes/shared/broadcast/broadcastRunner';
-import type { SendOutcome } from '../../../nodes/shared/graph/graphClient';
+import type { SendOutcome } from '../../../nodes/shared/graph/sendOutcome';
 import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
 import { FakeClock } from './fakeClock';
 

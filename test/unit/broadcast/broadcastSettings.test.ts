@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readBroadcastSettings } from '../../../nodes/OtnBroadcast/broadcastSettings';
-import { broadcastHint, type BroadcastCounts } from '../../../nodes/OtnBroadcast/broadcastSummary';
+import { broadcastHint, type BroadcastCounts } from '../../../nodes/OtnBroadcast/broadcastHint';
 import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
 
 function settings(parameters: IDataObject) {

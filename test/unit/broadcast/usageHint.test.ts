@@ -1,4 +1,4 @@
-import { broadcastHint, type BroadcastCounts } from '../../../nodes/OtnBroadcast/broadcastSummary';
+import { broadcastHint, type BroadcastCounts } from '../../../nodes/OtnBroadcast/broadcastHint';
 
 const counts: BroadcastCounts = {
 	campaign: 'spring-sale-2026',

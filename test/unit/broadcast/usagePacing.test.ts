@@ -1,7 +1,7 @@
 import { runBroadcast } from '../../../nodes/shared/broadcast/broadcastRunner';
 import { UsageWatch } from '../../../nodes/shared/broadcast/usageWatch';
 import { classifyGraphError } from '../../../nodes/shared/graph/errorTable';
-import type { SendOutcome } from '../../../nodes/shared/graph/graphClient';
+import type { SendOutcome } from '../../../nodes/shared/graph/sendOutcome';
 import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
 import { FakeClock } from './fakeClock';
 

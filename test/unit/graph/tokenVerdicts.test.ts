@@ -5,7 +5,7 @@
 import { ERROR_CLASS_EFFECTS, type ErrorClass } from '../../../nodes/shared/graph/errorClasses';
 import { classifyGraphError, ERROR_RULES, type RecipientKind } from '../../../nodes/shared/graph/errorTable';
 import { graphErrorFromResponse, mayHaveBeenDelivered, type GraphError } from '../../../nodes/shared/graph/graphError';
-import { describeGraphError } from '../../../nodes/shared/graph/graphNodeError';
+import { describeGraphError } from '../../../nodes/shared/graph/graphError';
 
 const TOKEN_RECIPIENTS: RecipientKind[] = ['oneTimeToken', 'marketingToken', 'subscriptionToken'];
 const STATUS_CHANGING: ErrorClass[] = ['tokenSpent', 'tokenExpired', 'tokenRevoked'];

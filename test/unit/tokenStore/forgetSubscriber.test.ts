@@ -1,5 +1,5 @@
 /** Forget Subscriber: every stored row of one PSID, once, and nothing of anyone else. */
-import { readSubscriberRow, rowsToForget } from '../../../nodes/shared/tokens/forgetSubscriber';
+import { readSubscriberRow, rowsToForget } from '../../../nodes/shared/tokens/rowsToForget';
 import { hasProblem } from '../../../nodes/shared/tokens/rowProblem';
 import { indexed, PAGE, tokenRow } from './tokenRows';
 

@@ -1,12 +1,12 @@
 /** Select for Broadcast: one sendable token per subscriber and topic, expired rows to write back. */
-import { selectForBroadcast, type SelectionOptions } from '../../../nodes/shared/tokens/selectForBroadcast';
+import { selectRowsForBroadcast, type SelectionOptions } from '../../../nodes/shared/tokens/selectForBroadcast';
 import type { TokenRow } from '../../../nodes/shared/tokens/tokenRow';
 import { indexed, NOW, PAGE, tokenRow } from './tokenRows';
 
 const everything: SelectionOptions = { topic: null, pageId: null, testPsids: [], maxRows: null, now: NOW };
 
 function select(rows: TokenRow[], options: Partial<SelectionOptions> = {}) {
-	return selectForBroadcast(indexed(rows), { ...everything, ...options });
+	return selectRowsForBroadcast(indexed(rows), { ...everything, ...options });
 }
 
 const ids = (entries: Array<{ row: TokenRow }>) => entries.map(({ row }) => row.tokenId);

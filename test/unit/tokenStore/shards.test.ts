@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type NodeExecutionHint } from 'n8n-workflow';
 
 import { selectForBroadcast as selectOperation } from '../../../nodes/OtnTokenStore/resources/token/selectForBroadcast.operation';
-import { selectForBroadcast, type SelectionOptions } from '../../../nodes/shared/tokens/selectForBroadcast';
+import { selectRowsForBroadcast, type SelectionOptions } from '../../../nodes/shared/tokens/selectForBroadcast';
 import { shardOf } from '../../../nodes/shared/tokens/shardOf';
 import type { TokenRow } from '../../../nodes/shared/tokens/tokenRow';
 import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
@@ -12,7 +12,7 @@ import { indexed, NOW, PAGE, tokenRow } from './tokenRows';
 const everything: SelectionOptions = { topic: null, pageId: null, testPsids: [], maxRows: null, now: NOW };
 
 function select(rows: TokenRow[], options: Partial<SelectionOptions> = {}) {
-	return selectForBroadcast(indexed(rows), { ...everything, ...options });
+	return selectRowsForBroadcast(indexed(rows), { ...everything, ...options });
 }
 
 const ids = (entries: Array<{ row: TokenRow }>) => entries.map(({ row }) => row.tokenId);

@@ -1,6 +1,6 @@
 /** A shifted or rounded column must not put a token into a message: paid-API tokens are short digit strings. */
 import { ItemErrors } from '../../../nodes/shared/itemErrors';
-import { readSubscriberRow } from '../../../nodes/shared/tokens/forgetSubscriber';
+import { readSubscriberRow } from '../../../nodes/shared/tokens/rowsToForget';
 import { normalizeTokenRow } from '../../../nodes/shared/tokens/normalizeTokenRow';
 import { readTokenRows } from '../../../nodes/shared/tokens/readRows';
 import { rowLabel } from '../../../nodes/shared/tokens/rowLabel';

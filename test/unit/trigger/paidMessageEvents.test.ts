@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MessengerOtnTrigger } from '../../../nodes/MessengerOtnTrigger/MessengerOtnTrigger.node';
-import { subscribedFields, SUBSCRIBED_FIELDS } from '../../../nodes/MessengerOtnTrigger/triggerDescription';
+import { subscribedFields, SUBSCRIBED_FIELDS } from '../../../nodes/MessengerOtnTrigger/subscribedFields';
 import { tokenIdOf } from '../../../nodes/shared/tokens/tokenId';
 import { PAID_MESSAGE_EVENT_TYPES } from '../../../nodes/shared/webhook/paidMessageEvents';
 import { signedPost } from './fakeWebhookContext';

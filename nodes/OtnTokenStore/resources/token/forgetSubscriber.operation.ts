@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { IndexedRow } from '../../../shared/tokens/dedupeRows';
-import { readSubscriberRow, rowsToForget, type Subscriber, type SubscriberRow } from '../../../shared/tokens/forgetSubscriber';
+import { readSubscriberRow, rowsToForget, type Subscriber, type SubscriberRow } from '../../../shared/tokens/rowsToForget';
 import { rowLabel } from '../../../shared/tokens/rowLabel';
 import { hasProblem } from '../../../shared/tokens/rowProblem';
 import { ItemErrors } from '../../../shared/itemErrors';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { updateJson } from '../../../shared/tokens/rowUpdate';
-import { selectForBroadcast as select, type Shard } from '../../../shared/tokens/selectForBroadcast';
+import { selectRowsForBroadcast, type Shard } from '../../../shared/tokens/selectForBroadcast';
 import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
 import { readTokenRows } from '../../../shared/tokens/readRows';
@@ -46,7 +46,7 @@ export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[
 	const shard = readShard(this, options);
 	const errors = new ItemErrors(this);
 	const rows = readTokenRows(this, errors, true);
-	const selection = select(rows, {
+	const selection = selectRowsForBroadcast(rows, {
 		topic: textOrNull(this.getNodeParameter('topic', 0, '')),
 		pageId: textOrNull(this.getNodeParameter('pageId', 0, '')),
 		testPsids: String(options.testPsids ?? '')
