@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EmulatorClient } from '../../emulator/client';
 import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
 import type { TokenRow } from '../../nodes/shared/tokens/tokenRow';
-import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
+import { oneTimeTokenExpiresAt } from '../../nodes/shared/tokens/tokenRules';
 
 export interface ContestantPage {
 	appId: string;
@@ -50,6 +50,6 @@ export async function issuedTokenRow(control: EmulatorClient, pageId: string, to
 		title,
 		timezone: null,
 		optedInAt: optedInAt.toISOString(),
-		expiresAt: oneTimeTokenExpiry(optedInAt).toISOString(),
+		expiresAt: oneTimeTokenExpiresAt(optedInAt),
 	});
 }

@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readMessageContent } from '../shared/messages/readMessageContent';
 import { paidMessageProblems } from '../shared/messages/paidMessageChecks';
 import type { DistinctRow } from '../shared/tokens/dedupeRows';
-import { paidApiEligibility } from '../shared/tokens/paidApiRules';
+import { paidApiEligibleAt } from '../shared/tokens/paidApiRules';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
 import type { SendThrough } from './broadcastSettings';
 
 /** Why a row costs no call. */
-export type PassReason = Exclude<TokenStanding, 'eligible'> | 'notMarketing' | 'messageInvalid' | 'otherPage';
+export type PassReason = Exclude<TokenStanding, 'eligible'> | 'messageInvalid' | 'otherPage';
 
 export interface PlannedSend {
 	distinct: DistinctRow<TokenRow>;
@@ -30,23 +30,13 @@ export interface BroadcastPlan {
 
 /** Whether a row can be sent to now, and if not, why (and, for the paid API's wait, until when). */
 function eligibility(row: TokenRow, now: Date, sendThrough: SendThrough): { row: TokenRow; reason?: PassReason } {
-	if (sendThrough === 'sendApi') {
-		const standing = standingOf(row, now);
-		return standing === 'eligible' ? { row } : { row, reason: standing };
+	const standing = standingOf(row, now, sendThrough);
+	if (standing === 'eligible') return { row };
+	if (standing === 'coolingDown' && sendThrough === 'paidApi') {
+		// Meta's 12-hour rule, known before the call: say when the row can go again.
+		return { row: { ...row, nextEligibleAt: paidApiEligibleAt(row)!.toISOString() }, reason: standing };
 	}
-	const paid = paidApiEligibility(row, now);
-	if (paid.eligible) return { row };
-	switch (paid.reason) {
-		case 'notMarketing':
-			return { row, reason: 'notMarketing' };
-		case 'notAvailable':
-			return { row, reason: 'spent' };
-		case 'expired':
-			return { row, reason: 'expired' };
-		case 'waiting':
-			// Meta's 12-hour rule, known before the call: say when the row can go again.
-			return { row: { ...row, nextEligibleAt: paid.eligibleAt }, reason: 'coolingDown' };
-	}
+	return { row, reason: standing };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { EmulatorClient } from '../../emulator/client';
 import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
-import { oneTimeTokenExpiry } from '../../nodes/shared/tokens/tokenRules';
+import { oneTimeTokenExpiresAt } from '../../nodes/shared/tokens/tokenRules';
 
 export async function issuedRows(
 	control: EmulatorClient,
@@ -28,7 +28,7 @@ export async function issuedRows(
 				title: 'Deals',
 				timezone: null,
 				optedInAt: optedInAt.toISOString(),
-				expiresAt: type === 'one_time' ? oneTimeTokenExpiry(optedInAt).toISOString() : null,
+				expiresAt: type === 'one_time' ? oneTimeTokenExpiresAt(optedInAt) : null,
 			}) as unknown as IDataObject,
 		);
 	}

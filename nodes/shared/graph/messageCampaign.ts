@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DAY_MS } from '../timeSpans';
+
 /** A message campaign of the paid Marketing Message API (docs/meta-platform.md §3.3), checked before any call. */
 
 export type CampaignBudget = { kind: 'daily' | 'lifetime'; cents: number } | null;
@@ -18,7 +20,6 @@ export interface MessageCampaignInput {
 
 /** §3.3: a campaign starts at most 30 days ahead; Meta's default window is 30 days as well. */
 const CAMPAIGN_WINDOW_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const WINDOW_MS = CAMPAIGN_WINDOW_DAYS * DAY_MS;
 
 /** What Meta would refuse, in words a marketer understands; empty when the campaign can be created. */

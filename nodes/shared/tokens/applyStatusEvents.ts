@@ -1,14 +1,10 @@
 import { deliveryFailureText } from './deliveryFailure';
 import { dedupeRows, type IndexedRow, STATUS_RANK } from './dedupeRows';
-import { CLOCK_SLACK_MS, eventKey, eventTargets, type EventTargets } from './eventTargets';
+import { eventKey, eventTargets, sentBy, type EventTargets } from './eventTargets';
 import { compareText } from './ordering';
 import { keyText, type RowUpdate, type UpdatedColumn } from './rowUpdate';
 import type { StatusEvent } from './statusEvent';
 import { isSendLogRow, type TrackedRow } from './trackedRow';
-
-function sentBy(row: TrackedRow, watermark: string | null): boolean {
-	return row.sentAt !== null && watermark !== null && Date.parse(row.sentAt) <= Date.parse(watermark) + CLOCK_SLACK_MS;
-}
 
 /** Delivered, read and clicked each imply what comes before them; a time once set stays. */
 function receipt(row: TrackedRow, at: string, upTo: 'deliveredAt' | 'readAt' | 'clickedAt'): TrackedRow {

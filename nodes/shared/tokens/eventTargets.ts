@@ -21,8 +21,9 @@ export interface RowWithEvents {
 /** Which rows (by key) each event that names no single message applies to. */
 export type EventTargets = Map<string, Set<string>>;
 
-function sentBefore(row: TrackedRow, at: string): boolean {
-	return row.sentAt !== null && Date.parse(row.sentAt) <= Date.parse(at) + CLOCK_SLACK_MS;
+/** Whether the row's send came before `at` (a receipt's time or watermark), allowing for clock slack. */
+export function sentBy(row: TrackedRow, at: string | null): boolean {
+	return row.sentAt !== null && at !== null && Date.parse(row.sentAt) <= Date.parse(at) + CLOCK_SLACK_MS;
 }
 
 /**
@@ -34,7 +35,7 @@ function sentBefore(row: TrackedRow, at: string): boolean {
  */
 function sendOfToken(event: StatusEvent, candidates: TrackedRow[]): TrackedRow[] {
 	const failure = event.type === 'marketing_message_delivery_failed';
-	const sends = candidates.filter((row) => row.tokenId === event.tokenId && (!failure || row.deliveredAt === null) && sentBefore(row, event.at));
+	const sends = candidates.filter((row) => row.tokenId === event.tokenId && (!failure || row.deliveredAt === null) && sentBy(row, event.at));
 	const ofCampaign = sends.filter((row) => event.campaignId !== null && row.campaign === event.campaignId);
 	if (ofCampaign.length > 0) return ofCampaign;
 	const latest = [...sends].sort((a, b) => compareText(b.sentAt, a.sentAt))[0];

@@ -2,7 +2,7 @@ import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
 import { choiceCell, dateCell, idCell, textCell, tokenCell, tokenIdCell } from './rowCells';
 import { tokenIdOf } from './tokenId';
 import { TOKEN_STATUSES, TOKEN_TYPES, type TokenRow } from './tokenRow';
-import { oneTimeTokenExpiry } from './tokenRules';
+import { oneTimeTokenExpiresAt } from './tokenRules';
 
 export interface NormalizeTokenRowOptions {
 	/** Whether the row must carry the token itself (only sending needs it). */
@@ -29,7 +29,7 @@ export function normalizeTokenRow(raw: Raw, options: NormalizeTokenRowOptions): 
 		if (tokenType === 'one_time' && expiresAt === null) {
 			// Meta's rule, not a guess: a one-time token expires one year after the opt-in.
 			if (optedInAt === null) read.fail('expiresAt', 'columns "expiresAt" and "optedInAt" of a one-time token are both empty');
-			expiresAt = oneTimeTokenExpiry(new Date(optedInAt)).toISOString();
+			expiresAt = oneTimeTokenExpiresAt(optedInAt);
 		}
 		return {
 			tokenId: storedId ?? tokenIdOf(token!),

@@ -2,7 +2,7 @@ import { dateCell, idCell, textCell } from './rowCells';
 import { checkRow, type Raw, type RowCheck, RowReader } from './rowProblem';
 import { newTokenRow } from './newTokenRow';
 import type { TokenRow, TokenType } from './tokenRow';
-import { oneTimeTokenExpiry } from './tokenRules';
+import { oneTimeTokenExpiresAt } from './tokenRules';
 import { describeEventType } from './rowLabel';
 
 /** The trigger's opt-in event types and the token each carries. */
@@ -28,7 +28,7 @@ export function tokenRowFromOptIn(event: Raw): RowCheck<TokenRow> {
 		const optedInAt = read.cell('optedInAt', dateCell) ?? read.required('timestamp', dateCell);
 		const expiresAt =
 			read.cell('expiresAt', dateCell) ??
-			(tokenType === 'one_time' ? oneTimeTokenExpiry(new Date(optedInAt)).toISOString() : null);
+			(tokenType === 'one_time' ? oneTimeTokenExpiresAt(optedInAt) : null);
 		// Meta lets a Page follow up on a fresh opt-in at once; cool-downs start with a send.
 		return newTokenRow({
 			token,

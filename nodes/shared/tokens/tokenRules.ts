@@ -1,10 +1,11 @@
+import { DAY_MS } from '../timeSpans';
+
 /** Meta: a one-time token "will expire within 1 year of creation" (docs/meta-platform.md §1.6). */
 const ONE_TIME_TOKEN_LIFETIME_DAYS = 365;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function oneTimeTokenExpiry(optedInAt: Date): Date {
-	return new Date(optedInAt.getTime() + ONE_TIME_TOKEN_LIFETIME_DAYS * DAY_MS);
+/** When a one-time token opted in at `optedInAt` expires, as an ISO date: Meta sends no expiry. */
+export function oneTimeTokenExpiresAt(optedInAt: string | Date): string {
+	return new Date(new Date(optedInAt).getTime() + ONE_TIME_TOKEN_LIFETIME_DAYS * DAY_MS).toISOString();
 }
 
 /**

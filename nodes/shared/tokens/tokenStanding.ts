@@ -1,3 +1,5 @@
+import { DAY_MS } from '../timeSpans';
+import { paidApiEligibleAt } from './paidApiRules';
 import type { TokenRow } from './tokenRow';
 
 /**
@@ -5,20 +7,29 @@ import type { TokenRow } from './tokenRow';
  * - `eligible`: available, not expired, past any cool-down;
  * - `expired`: still `available` in the store, but its expiry has passed (needs writing back);
  * - `coolingDown`: available, but Meta's next allowed send (`nextEligibleAt`) is still ahead;
- * - `spent`: used, expired, revoked or failed in the store.
+ * - `spent`: used, expired, revoked or failed in the store;
+ * - `notMarketing`: a one-time token, which the paid API cannot send.
  */
-export type TokenStanding = 'eligible' | 'expired' | 'coolingDown' | 'spent';
+export type TokenStanding = 'eligible' | 'expired' | 'coolingDown' | 'spent' | 'notMarketing';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The Send API, or the paid Marketing Message API with its own rules. */
+export type TokenProgram = 'sendApi' | 'paidApi';
 
 function at(iso: string): number {
 	return Date.parse(iso);
 }
 
-export function standingOf(row: TokenRow, now: Date): TokenStanding {
+/**
+ * The one eligibility rule of Select for Broadcast, OTN Broadcast and Summarize. Through the paid
+ * API only marketing tokens go, and the wait is the later of 12 hours after the last send and
+ * `nextEligibleAt` (paidApiEligibleAt).
+ */
+export function standingOf(row: TokenRow, now: Date, program: TokenProgram = 'sendApi'): TokenStanding {
+	if (program === 'paidApi' && row.tokenType !== 'marketing') return 'notMarketing';
 	if (row.status !== 'available') return 'spent';
 	if (row.expiresAt !== null && at(row.expiresAt) <= now.getTime()) return 'expired';
-	if (row.nextEligibleAt !== null && at(row.nextEligibleAt) > now.getTime()) return 'coolingDown';
+	const nextSendAt = program === 'paidApi' ? (paidApiEligibleAt(row)?.getTime() ?? null) : row.nextEligibleAt === null ? null : at(row.nextEligibleAt);
+	if (nextSendAt !== null && nextSendAt > now.getTime()) return 'coolingDown';
 	return 'eligible';
 }
 

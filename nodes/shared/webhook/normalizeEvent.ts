@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { tokenIdOf } from '../tokens/tokenId';
-import { oneTimeTokenExpiry } from '../tokens/tokenRules';
+import { oneTimeTokenExpiresAt } from '../tokens/tokenRules';
 import { eventIdOf } from './eventId';
 import type { MessengerEventItem, MessengerEventType } from './messengerEvents';
 import { asObject, textAsSent, type Raw } from './rawValues';
@@ -53,7 +53,7 @@ function oneTimeOptIn(event: Raw, timestamp: string): TypeFields {
 		// Meta's opt-in webhook does not repeat the request's title.
 		title: null,
 		optedInAt: timestamp,
-		expiresAt: oneTimeTokenExpiry(new Date(timestamp)).toISOString(),
+		expiresAt: oneTimeTokenExpiresAt(timestamp),
 	};
 }
 
