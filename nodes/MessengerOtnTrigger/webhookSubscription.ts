@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
 import { createGraphClient, type GraphClient, type GraphResult } from '../shared/graph/graphClient';
-import { classifyGraphError } from '../shared/graph/errorTable';
-import { graphNodeError } from '../shared/graph/graphNodeError';
+import { graphCallError } from '../shared/graph/graphNodeError';
 import { asNodeError } from '../shared/nodeErrors';
 import { subscribedFields } from './subscribedFields';
 import { assertCanActivate, readTriggerSettings } from './triggerSettings';
@@ -15,7 +14,7 @@ interface AppSubscription {
 
 function orThrow<T>(context: IHookFunctions, result: GraphResult<T>): T {
 	if (result.ok) return result.body;
-	throw graphNodeError(context.getNode(), { error: result.error, ...classifyGraphError(result.error) });
+	throw graphCallError(context.getNode(), result.error);
 }
 
 async function pageSubscription(context: IHookFunctions, client: GraphClient, appId: string) {
@@ -24,8 +23,7 @@ async function pageSubscription(context: IHookFunctions, client: GraphClient, ap
 }
 
 async function credentialPageId(context: IHookFunctions, client: GraphClient): Promise<string> {
-	const me = orThrow(context, await client.call<{ id?: string }>('GET', '/me', { qs: { fields: 'id' } }));
-	return String(me.id ?? '');
+	return orThrow(context, await client.credentialPageId());
 }
 
 /** The fields the picked events need (Meta's paid API fields only when picked). */

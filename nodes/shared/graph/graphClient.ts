@@ -24,7 +24,15 @@ export const MAX_BATCH_SIZE = 50;
 export interface GraphClient {
 	/** Where calls go, e.g. `https://graph.facebook.com/v25.0`. */
 	readonly baseUrl: string;
-	call<T = IDataObject>(method: IHttpRequestMethods, path: string, options?: { qs?: IDataObject; body?: IDataObject }): Promise<GraphResult<T>>;
+	/** Any Graph call; `extraSecrets` (tokens the call carries besides the credential's) never reach its error. */
+	call<T = IDataObject>(
+		method: IHttpRequestMethods,
+		path: string,
+		options?: { qs?: IDataObject; body?: IDataObject },
+		extraSecrets?: Array<string | undefined>,
+	): Promise<GraphResult<T>>;
+	/** The id of the Page the credential's token belongs to (`GET /me?fields=id`). */
+	credentialPageId(): Promise<GraphResult<string>>;
 	sendMessage(request: SendRequest): Promise<SendOutcome>;
 	/** Up to 50 messages in one Graph batch request, answered one outcome per message, in order. */
 	sendBatch(requests: SendRequest[]): Promise<SendOutcome[]>;
@@ -117,7 +125,11 @@ export async function createGraphClient(
 
 	return {
 		baseUrl,
-		call: (method, path, callOptions) => call(method, path, callOptions),
+		call,
+		credentialPageId: async () => {
+			const me = await call<{ id?: string }>('GET', '/me', { qs: { fields: 'id' } });
+			return me.ok ? { ...me, body: String(me.body.id ?? '') } : me;
+		},
 		sendMessage,
 		sendBatch,
 	};

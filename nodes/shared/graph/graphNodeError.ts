@@ -1,7 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { ERROR_CLASS_EFFECTS } from './errorClasses';
-import type { Classification } from './errorTable';
+import { classifyGraphError, type Classification, type RecipientKind } from './errorTable';
 import { describeGraphError, type GraphError } from './graphError';
 
 /** The n8n error for a failed Graph call: what happened, how to fix it, and Meta's details. */
@@ -25,4 +25,9 @@ export function graphNodeError(
 		httpCode: error.httpStatus !== undefined ? String(error.httpStatus) : undefined,
 		itemIndex,
 	});
+}
+
+/** The n8n error for a failed Graph call that sends nothing: classified by the one error table. */
+export function graphCallError(node: INode, error: GraphError, itemIndex?: number, kind: RecipientKind = 'none'): NodeApiError {
+	return graphNodeError(node, { error, ...classifyGraphError(error, kind) }, itemIndex);
 }

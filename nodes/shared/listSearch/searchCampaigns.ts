@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { classifyGraphError } from '../graph/errorTable';
 import { createMarketingClient } from '../graph/marketingClient';
-import { graphNodeError } from '../graph/graphNodeError';
+import { graphCallError } from '../graph/graphNodeError';
 
 /** One page of Meta's list; the editor asks for the next with the cursor it gets back. */
 const PAGE_SIZE = 50;
@@ -22,7 +21,7 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 	const qs: Record<string, string | number> = { fields: 'id,name,effective_status', limit: PAGE_SIZE };
 	if (paginationToken) qs.after = paginationToken;
 	const result = await client.call<CampaignListBody>('GET', `/act_${encodeURIComponent(client.adAccountId)}/campaigns`, { qs });
-	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error) });
+	if (!result.ok) throw graphCallError(this.getNode(), result.error);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = (result.body.data ?? [])
 		.filter((campaign) => campaign.id)

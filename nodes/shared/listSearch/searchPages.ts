@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { classifyGraphError } from '../graph/errorTable';
 import { createMarketingClient } from '../graph/marketingClient';
-import { graphNodeError } from '../graph/graphNodeError';
+import { graphCallError } from '../graph/graphNodeError';
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +20,7 @@ export async function searchPages(this: ILoadOptionsFunctions, filter?: string, 
 	const qs: Record<string, string | number> = { fields: 'id,name', limit: PAGE_SIZE };
 	if (paginationToken) qs.after = paginationToken;
 	const result = await client.call<PageListBody>('GET', '/me/accounts', { qs });
-	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error) });
+	if (!result.ok) throw graphCallError(this.getNode(), result.error);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = (result.body.data ?? [])
 		.filter((page) => page.id)

@@ -1,7 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { classifyGraphError } from '../../../shared/graph/errorTable';
-import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import { graphCallError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
 import { messageCampaignProblems, type CampaignBudget, type MessageCampaignInput } from '../../../shared/graph/messageCampaign';
 
@@ -39,7 +38,7 @@ export async function createCampaign(this: IExecuteFunctions, client: MarketingC
 		});
 	}
 	const result = await client.createCampaign(campaign);
-	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
+	if (!result.ok) throw graphCallError(this.getNode(), result.error, itemIndex, 'adAccount');
 	const { id, ...notes } = result.body as { id: string } & IDataObject;
 	const json: IDataObject = {
 		campaignId: String(id),

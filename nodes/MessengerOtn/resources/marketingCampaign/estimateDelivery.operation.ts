@@ -1,7 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { classifyGraphError } from '../../../shared/graph/errorTable';
-import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import { graphCallError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
 
 function readTargetingSpec(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -38,7 +37,7 @@ export async function estimateDelivery(this: IExecuteFunctions, client: Marketin
 		});
 	}
 	const result = await client.estimateDelivery(pageId, readTargetingSpec(this, itemIndex));
-	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
+	if (!result.ok) throw graphCallError(this.getNode(), result.error, itemIndex, 'adAccount');
 	const entries = Array.isArray(result.body.data) ? (result.body.data as IDataObject[]) : [result.body];
 	return entries.map((entry) => ({ json: { pageId, ...entry }, pairedItem: { item: itemIndex } }));
 }

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { classifyGraphError } from '../../../shared/graph/errorTable';
-import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import { graphCallError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
 import { simplifyCampaign } from '../../../shared/simplify/simplifyCampaign';
 import { readCampaignId } from './readCampaignId';
@@ -10,7 +9,7 @@ import { readCampaignId } from './readCampaignId';
 export async function getCampaign(this: IExecuteFunctions, client: MarketingClient, itemIndex: number): Promise<INodeExecutionData[]> {
 	const campaignId = readCampaignId(this, itemIndex);
 	const result = await client.getCampaign(campaignId);
-	if (!result.ok) throw graphNodeError(this.getNode(), { error: result.error, ...classifyGraphError(result.error, 'adAccount') }, itemIndex);
+	if (!result.ok) throw graphCallError(this.getNode(), result.error, itemIndex, 'adAccount');
 	const campaign = { campaignId, ...result.body };
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return [{ json: simplify ? simplifyCampaign(campaign) : campaign, pairedItem: { item: itemIndex } }];

@@ -1,16 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/graph/graphClient';
-import { classifyGraphError } from '../../../shared/graph/errorTable';
-import type { GraphError } from '../../../shared/graph/graphError';
-import { graphNodeError } from '../../../shared/graph/graphNodeError';
+import { graphCallError } from '../../../shared/graph/graphNodeError';
 import { simplifyTokenRow } from '../../../shared/simplify/simplifyTokenRow';
 import { listMarketingTokens } from './listMarketingTokens';
 import { isListedMarketingToken, tokenRowFromMeta } from './tokenRowFromMeta';
-
-function itemError(context: IExecuteFunctions, error: GraphError, itemIndex: number): NodeApiError {
-	return graphNodeError(context.getNode(), { error, ...classifyGraphError(error) }, itemIndex);
-}
 
 /**
  * Reads the credential Page's marketing tokens from Meta and puts out one token row each, so a team
@@ -24,11 +18,11 @@ export async function getMarketingTokens(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const me = await client.call<{ id?: string }>('GET', '/me', { qs: { fields: 'id' } });
-	if (!me.ok) throw itemError(this, me.error, itemIndex);
-	const pageId = String(me.body.id ?? '');
+	const me = await client.credentialPageId();
+	if (!me.ok) throw graphCallError(this.getNode(), me.error, itemIndex);
+	const pageId = me.body;
 	const listing = await listMarketingTokens(client, pageId, limit);
-	if (!listing.ok) throw itemError(this, listing.error, itemIndex);
+	if (!listing.ok) throw graphCallError(this.getNode(), listing.error, itemIndex);
 	const now = new Date();
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return listing.tokens

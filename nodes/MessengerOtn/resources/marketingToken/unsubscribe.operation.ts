@@ -1,10 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { classifyGraphError } from '../../../shared/graph/errorTable';
 import type { GraphClient } from '../../../shared/graph/graphClient';
-import type { GraphError } from '../../../shared/graph/graphError';
-import { graphNodeError } from '../../../shared/graph/graphNodeError';
-import { redactSecrets } from '../../../shared/redact';
+import { graphCallError } from '../../../shared/graph/graphNodeError';
 import { tokenIdOf } from '../../../shared/tokens/tokenId';
 import { unsubscribeEvent } from '../../../shared/tokens/unsubscribeEvent';
 
@@ -20,11 +17,6 @@ function readRow(context: IExecuteFunctions, itemIndex: number): Row {
 	});
 }
 
-/** Meta's error as the item's; a token the request carried never appears in it. */
-function failure(context: IExecuteFunctions, error: GraphError, itemIndex: number, token?: string) {
-	return graphNodeError(context.getNode(), { error: { ...error, message: redactSecrets(error.message, [token]) }, ...classifyGraphError(error) }, itemIndex);
-}
-
 /**
  * Unsubscribes one person from the Page's marketing messages (docs/meta-platform.md §3.2,
  * `POST /<PAGE_ID>/messaging_customer_base/unsubscribe`) and puts out the event Apply Event takes
@@ -33,11 +25,12 @@ function failure(context: IExecuteFunctions, error: GraphError, itemIndex: numbe
 export async function unsubscribe(this: IExecuteFunctions, client: GraphClient, itemIndex: number): Promise<INodeExecutionData[]> {
 	const row = readRow(this, itemIndex);
 	const token = 'subscriber_token' in row ? row.subscriber_token : undefined;
-	const me = await client.call<{ id?: string }>('GET', '/me', { qs: { fields: 'id' } });
-	if (!me.ok) throw failure(this, me.error, itemIndex);
-	const pageId = String(me.body.id ?? '');
-	const result = await client.call<{ invalid_rows_count?: number }>('POST', `/${pageId}/messaging_customer_base/unsubscribe`, { body: { data: [row] } });
-	if (!result.ok) throw failure(this, result.error, itemIndex, token);
+	const me = await client.credentialPageId();
+	if (!me.ok) throw graphCallError(this.getNode(), me.error, itemIndex);
+	const pageId = me.body;
+	// The token the request carries never appears in Meta's error.
+	const result = await client.call<{ invalid_rows_count?: number }>('POST', `/${pageId}/messaging_customer_base/unsubscribe`, { body: { data: [row] } }, [token]);
+	if (!result.ok) throw graphCallError(this.getNode(), result.error, itemIndex);
 	const event = unsubscribeEvent({
 		pageId,
 		psid: 'psid' in row ? row.psid : null,
