@@ -32,14 +32,23 @@ export async function request(auth: N8nAuth, method: string, path: string, body?
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	if (auth.cookie) headers.cookie = auth.cookie;
 	if (auth.apiKey) headers['x-n8n-api-key'] = auth.apiKey;
-	const response = await fetch(`${auth.baseUrl}${path}`, {
-		method,
-		headers,
-		body: body === undefined ? undefined : JSON.stringify(body),
+	const send = () => fetch(`${auth.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	const response = await send().catch((error: Error) => {
+		if (!closedUnanswered(error)) throw error;
+		return send();
 	});
 	const text = await response.text();
 	if (!response.ok) throw new N8nHttpError(method, path, response.status, text);
 	return { status: response.status, body: text ? JSON.parse(text) : undefined, setCookies: response.headers.getSetCookie() };
+}
+
+/**
+ * A busy n8n can close an idle keep-alive connection just as the next request goes out on it: the
+ * request fails with "other side closed" before n8n read it, so it is sent once more, on a new connection.
+ */
+function closedUnanswered(error: Error): boolean {
+	const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+	return cause?.code === 'UND_ERR_SOCKET' && cause.message === 'other side closed';
 }
 
 /** A call to the editor's `/rest` API; returns the unwrapped `data`. */

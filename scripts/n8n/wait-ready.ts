@@ -27,7 +27,11 @@ export async function waitForReadiness(baseUrl: string, groupId: number, logFile
 export async function waitForRestApi(baseUrl: string, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if ((await fetch(`${baseUrl}/rest/settings`)).status === 200) return;
+		try {
+			if ((await fetch(`${baseUrl}/rest/settings`)).status === 200) return;
+		} catch {
+			// a busy n8n can drop a connection while it starts: ask again
+		}
 		await sleep(250);
 	}
 	throw new Error(`n8n's REST API did not answer within ${timeoutMs / 1000} s.`);

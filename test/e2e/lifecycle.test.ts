@@ -10,12 +10,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import type { WebhookAttempt } from '../../emulator/client';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
-import { nodeOutput, waitForExecutions } from '../../scripts/n8n/n8n-workflows';
+import { nodeOutput } from '../../scripts/n8n/n8n-workflows';
 import { e2eInstance } from './e2e-instance';
 import { appAttempts, forEachAtOnce, postForgedOptIn, replay, retriedShare } from './lifecycleMessenger';
-import { finishedExecutions, type LifecycleWorkflows, publishLifecycleWorkflows } from './lifecycleWorkflows';
+import { EXAMPLE_CAMPAIGN, EXAMPLE_PROMOTION, perSubscriber, permissionRequests, promotionsSent, runBroadcast, settleInbox } from './lifecycleSteps';
+import { type LifecycleWorkflows, publishLifecycleWorkflows } from './lifecycleWorkflows';
 import { newE2ePage, type E2ePage } from './messengerPage';
-import { waitFor } from './waitFor';
 
 const n8n = e2eInstance();
 const SUBSCRIBERS = 200;
@@ -23,7 +23,6 @@ const OPTING_IN = 150;
 const READING = 75;
 /** Meta's "retried anyway" share: a tenth of the opt-ins come twice. */
 const RETRIED_SHARE = 0.1;
-const PROMOTION = 'Deals weekend: 20% off everything until Sunday night.';
 const AT_ONCE = 20;
 const TAPS_PER_POST = 5;
 /** The emulator's default: events within it go out in one POST. */
@@ -40,31 +39,13 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 	const counts: Record<string, number> = {};
 
 	const optedIn = () => psids.slice(0, OPTING_IN);
-	const promotions = async () => (await page.control.deliveries({ pageId: page.pageId, via: 'one_time_notif_token' })).filter((delivery) => delivery.message.text === PROMOTION);
+	const promotions = () => promotionsSent(page, EXAMPLE_PROMOTION);
 
 	/** Waits until the inbox ran once for every webhook POST delivered to it (and each replay), and checks they all succeeded. */
-	async function settleInbox(): Promise<void> {
-		// A POST the emulator's own timer sent may still be under way: wait until none is left.
-		await page.control.runDueWebhooks();
-		await waitFor(async () => (await page.control.webhookSubscriptions({ appId: page.app.appId }))[0].pendingDeliveries, (pending) => pending === 0);
-		const attempts = await appAttempts(page);
-		expect(attempts.filter((attempt) => attempt.status !== 'delivered')).toEqual([]);
-		const expected = attempts.length + replayed;
-		const done = await waitFor(() => finishedExecutions(n8n, flows.inbox.workflowId), (all) => all.length >= expected, 90_000);
-		expect(done.length).toBe(expected);
-		expect(done.filter((execution) => execution.status !== 'success')).toEqual([]);
-		counts.inboxExecutions = done.length;
-		counts.webhookPosts = attempts.length;
-	}
-
-	async function runBroadcast(run: number) {
-		const response = await fetch(flows.broadcast.url, { method: 'POST', headers: flows.broadcast.headers });
-		await response.text();
-		expect(response.status).toBe(200);
-		const runs = await waitForExecutions(n8n, flows.broadcast.workflowId, run, 90_000);
-		expect(runs).toHaveLength(run);
-		expect(runs[0].status).toBe('success');
-		return runs[0];
+	async function settle(): Promise<void> {
+		const inbox = await settleInbox(n8n, page, flows, replayed);
+		counts.inboxExecutions = inbox.inboxExecutions;
+		counts.webhookPosts = inbox.webhookPosts;
 	}
 
 	beforeAll(async () => {
@@ -87,11 +68,9 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 		const created = await forEachAtOnce(Array.from({ length: SUBSCRIBERS }), AT_ONCE, () => page.control.createSubscriber(page.pageId));
 		psids = created.map((subscriber) => subscriber.psid);
 		await forEachAtOnce(psids, AT_ONCE, (psid) => page.control.tapsPostback(page.pageId, psid, 'DEALS', 'Notify me about deals'));
-		await settleInbox();
+		await settle();
 
-		const requests = (await page.control.deliveries({ pageId: page.pageId, via: 'psid' })).filter(
-			(delivery) => (delivery.message.attachment as { payload?: { template_type?: string } } | undefined)?.payload?.template_type === 'one_time_notif_req',
-		);
+		const requests = await permissionRequests(page);
 		expect(requests.map((request) => request.psid).sort()).toEqual([...psids].sort());
 		expect(new Set(requests.map((request) => JSON.stringify(request.message)))).toEqual(
 			new Set([JSON.stringify({ attachment: { type: 'template', payload: { template_type: 'one_time_notif_req', title: 'Notify me about deals', payload: 'deals' } } })]),
@@ -127,7 +106,7 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 		const firstBodies = await tap(firstHalf);
 		// The inbox has stored them before their copies come: a Data Table has no unique key, so a
 		// copy that meets its original still running may add a second row (README, Record Opt-In).
-		await settleInbox();
+		await settle();
 		// Seconds later Meta delivers some of them again, while the other half taps Notify Me.
 		const [secondBodies] = await Promise.all([
 			tap(secondHalf),
@@ -137,11 +116,11 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 				forgedStatus = await postForgedOptIn(flows.inbox.url, page, psids[SUBSCRIBERS - 1]);
 			}),
 		]);
-		await settleInbox();
+		await settle();
 		await delay(2000);
 		await retry(retriedShare(secondBodies, RETRIED_SHARE));
 		expect(forgedStatus).toBe(401);
-		await settleInbox();
+		await settle();
 		counts.optInBodies = firstBodies.length + secondBodies.length;
 
 		const rows = await flows.rows();
@@ -155,26 +134,25 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 	});
 
 	it('the broadcast sends one promotion to each of them and none to the others, and writes the rows back', async () => {
-		const run = await runBroadcast(1);
+		const run = await runBroadcast(n8n, flows, 1);
 		expect(nodeOutput(run, 'OTN Broadcast', 0)).toHaveLength(OPTING_IN);
 		expect(nodeOutput(run, 'OTN Broadcast', 1)).toEqual([]);
 
-		const perSubscriber = new Map<string, number>();
-		for (const promotion of await promotions()) perSubscriber.set(promotion.psid, (perSubscriber.get(promotion.psid) ?? 0) + 1);
-		expect([...perSubscriber.keys()].sort()).toEqual([...optedIn()].sort());
-		expect([...perSubscriber.values()].every((count) => count === 1)).toBe(true);
-		const notPromoted = psids.filter((psid) => !perSubscriber.has(psid));
+		const sent = perSubscriber(await promotions());
+		expect([...sent.keys()].sort()).toEqual([...optedIn()].sort());
+		expect([...sent.values()].every((count) => count === 1)).toBe(true);
+		const notPromoted = psids.filter((psid) => !sent.has(psid));
 		expect(notPromoted).toHaveLength(SUBSCRIBERS - OPTING_IN);
 
 		const rows = await flows.rows();
 		expect(rows).toHaveLength(OPTING_IN);
-		expect(rows.every((row) => row.status === 'used' && row.campaign === 'deals-weekend' && typeof row.messageId === 'string' && row.lastSentAt)).toBe(true);
-		counts.promoted = perSubscriber.size;
+		expect(rows.every((row) => row.status === 'used' && row.campaign === EXAMPLE_CAMPAIGN && typeof row.messageId === 'string' && row.lastSentAt)).toBe(true);
+		counts.promoted = sent.size;
 		counts.notPromoted = notPromoted.length;
 	});
 
 	it('running the broadcast again delivers nothing', async () => {
-		const run = await runBroadcast(2);
+		const run = await runBroadcast(n8n, flows, 2);
 		expect(nodeOutput(run, 'OTN Broadcast', 0)).toEqual([]);
 		expect(await promotions()).toHaveLength(OPTING_IN);
 		counts.secondRunSent = nodeOutput(run, 'OTN Broadcast', 0).length;
@@ -183,7 +161,7 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 	it('delivery and read receipts set deliveredAt and readAt on the rows', async () => {
 		await forEachAtOnce(optedIn(), AT_ONCE, (psid) => page.control.reportsDelivered(page.pageId, psid));
 		await forEachAtOnce(optedIn().slice(0, READING), AT_ONCE, (psid) => page.control.reportsRead(page.pageId, psid));
-		await settleInbox();
+		await settle();
 
 		const rows = await flows.rows();
 		const readers = new Set(optedIn().slice(0, READING));
@@ -195,7 +173,7 @@ describe('the promotion lifecycle in a real n8n, with the example workflows as s
 	});
 
 	it('the forged webhook started no execution: one per delivered webhook and retry, no more', async () => {
-		await settleInbox();
+		await settle();
 		counts.forgedExecutions = counts.inboxExecutions - counts.webhookPosts - replayed;
 		expect(counts.forgedExecutions).toBe(0);
 	});

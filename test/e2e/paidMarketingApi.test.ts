@@ -35,7 +35,8 @@ const TWELVE_HOURS = 12 * 60 * 60 * 1000;
 
 type Row = Record<string, unknown>;
 
-const dataTable = (name: string) => ({ __rl: true, mode: 'name', value: name });
+/** By id: the one way every version of n8n's Data Table node takes a table (by name needs its version 1.1). */
+const dataTable = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
 function selectionHints(execution: Execution): string[] {
 	const run = execution.data?.resultData.runData['Select for Broadcast']?.[0] as { hints?: Array<{ message: string }> } | undefined;
@@ -51,12 +52,12 @@ function node(name: string, type: string, typeVersion: number, position: [number
  * subscribing the app with the four paid events, and a third Switch output that finds the send log
  * rows of the event's token, applies the event and updates them.
  */
-async function publishInbox(page: E2ePage, tokensTable: string, sendLogTable: string): Promise<string> {
+async function publishInbox(page: E2ePage, tokensTableId: string, sendLogTableId: string): Promise<string> {
 	const template = loadTemplate('capture-opt-ins-data-table.json');
 	const webhookId = randomUUID();
 	for (const each of template.nodes as Row[]) {
 		const parameters = each.parameters as Row;
-		if ((parameters.dataTableId as Row | undefined)?.value === 'otn_tokens') parameters.dataTableId = dataTable(tokensTable);
+		if ((parameters.dataTableId as Row | undefined)?.value === 'otn_tokens') parameters.dataTableId = dataTable(tokensTableId);
 		if (each.name === 'Messenger OTN Trigger') {
 			each.webhookId = webhookId;
 			each.credentials = { messengerOtnPageApi: page.credential };
@@ -84,9 +85,9 @@ async function publishInbox(page: E2ePage, tokensTable: string, sendLogTable: st
 	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
 	template.nodes.push(
-		node('Send Log of Token', 'n8n-nodes-base.dataTable', 1.1, [500, 560], { resource: 'row', operation: 'get', dataTableId: dataTable(sendLogTable), matchType: 'allConditions', filters: byToken, returnAll: true }) as never,
+		node('Send Log of Token', 'n8n-nodes-base.dataTable', 1.1, [500, 560], { resource: 'row', operation: 'get', dataTableId: dataTable(sendLogTableId), matchType: 'allConditions', filters: byToken, returnAll: true }) as never,
 		node('Apply Paid Event', 'n8n-nodes-messenger-otn.otnTokenStore', 1, [740, 560], { resource: 'token', operation: 'applyEvent', rows: 'sendLog', event: "={{ $('Messenger OTN Trigger').item.json }}" }) as never,
-		node('Update Send Log', 'n8n-nodes-base.dataTable', 1.1, [980, 560], { resource: 'row', operation: 'update', dataTableId: dataTable(sendLogTable), matchType: 'allConditions', filters: bySend, columns: autoMap, options: {} }) as never,
+		node('Update Send Log', 'n8n-nodes-base.dataTable', 1.1, [980, 560], { resource: 'row', operation: 'update', dataTableId: dataTable(sendLogTableId), matchType: 'allConditions', filters: bySend, columns: autoMap, options: {} }) as never,
 	);
 	const switchOutputs = (template.connections['Opt-In or Status Change'] as { main: unknown[] }).main;
 	switchOutputs.push([{ node: 'Send Log of Token', type: 'main', index: 0 }]);
@@ -155,7 +156,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 	});
 
 	it('captures marketing opt-ins with the capture template, the trigger subscribing the paid fields too', async () => {
-		await publishInbox(page, tokensTable, sendLogTable);
+		await publishInbox(page, tokensTableId, sendLogTableId);
 		const subscribed = await waitFor(
 			async () => (await page.control.webhookSubscriptions({ appId: page.app.appId }))[0],
 			(state) => state.pages.length > 0,
@@ -298,7 +299,7 @@ describe('the paid Marketing Message API in a real n8n', () => {
 
 	it('counts the sends of the campaign with Summarize', async () => {
 		const url = await publishChain('Campaign figures', [
-			node('Send Log', 'n8n-nodes-base.dataTable', 1.1, [240, 0], { resource: 'row', operation: 'get', dataTableId: dataTable(sendLogTable), returnAll: true }),
+			node('Send Log', 'n8n-nodes-base.dataTable', 1.1, [240, 0], { resource: 'row', operation: 'get', dataTableId: dataTable(sendLogTableId), returnAll: true }),
 			node('Summarize', 'n8n-nodes-messenger-otn.otnTokenStore', 1, [480, 0], { resource: 'token', operation: 'summarize', report: 'campaigns', rows: 'sendLog' }),
 		]);
 		expect(await call(url)).toEqual([{ campaign: campaignId, sent: 3, delivered: 2, read: 2, clicked: 1, failed: 1 }]);
