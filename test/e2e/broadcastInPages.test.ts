@@ -1,16 +1,24 @@
 /**
- * A campaign in pages in the real n8n, with examples/broadcast-in-pages-data-table.json as shipped:
- * 1,200 subscribers in pages of 500, each page its own execution. Every token is delivered once by
+ * A campaign in pages in the real n8n, with examples/broadcast-in-pages-data-table.json and
+ * broadcast-in-pages-postgres.json as shipped (PostgreSQL: a server this test starts, the table of
+ * examples/otn-tokens.postgres.sql): 1,200 subscribers in pages of 500, each page its own execution. Every token is delivered once by
  * Meta's (the emulator's) record, every row is written back, no execution holds more than a page,
  * and the campaign run again delivers nothing.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { issuedTokenRows } from '../../bench/broadcast/tokenRows';
+import type { TokenRow } from '../../nodes/shared/tokens/tokenRow';
 import { createTokenTable } from '../../scripts/demo/tokenTable';
+import { createCredential } from '../../scripts/n8n/n8n-api';
 import { dataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { type Execution, executions } from '../../scripts/n8n/n8n-workflows';
+import { repoRoot } from '../../scripts/n8n/runtime';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
-import { insertTokenRows, type PagedCampaign, publishPagedCampaign } from './pagedCampaign';
+import { insertTokenRows, PAGED_EXAMPLES, type PagedCampaign, type PagedCampaignFill, publishPagedCampaign } from './pagedCampaign';
 import { waitFor } from './waitFor';
 
 const n8n = e2eInstance();
@@ -45,10 +53,60 @@ function outputOf(execution: Execution, node: string): Array<Record<string, unkn
 	return (execution.data?.resultData.runData[node] ?? []).flatMap((run) => run.data?.main[0] ?? []).map((item) => item.json);
 }
 
-describe('a campaign in pages in a real n8n (Data Table template as shipped)', () => {
+/** Where the template keeps the rows: what the test fills in, how it puts rows in and reads them back. */
+interface TokenStore {
+	fill: Omit<PagedCampaignFill, 'file' | 'pageCredential'>;
+	insert(rows: TokenRow[]): Promise<void>;
+	rows(): Promise<Array<Record<string, unknown>>>;
+	stop?(): void;
+}
+
+async function dataTableStore(label: string): Promise<TokenStore> {
+	const table = await createTokenTable(n8n, `otn_tokens_paged_${label}`);
+	return { fill: { tableId: table.id }, insert: (rows) => insertTokenRows(n8n, table.id, rows), rows: () => dataTableRows(n8n, table.id) };
+}
+
+async function postgresStore(): Promise<TokenStore> {
+	const pg: ThrowawayPostgres = await startThrowawayPostgres('otn_paged_e2e');
+	pg.query(readFileSync(join(repoRoot, 'examples', 'otn-tokens.postgres.sql'), 'utf8'));
+	const credential = await createCredential(n8n, {
+		name: `Paged campaign Postgres (${pg.port})`,
+		type: 'postgres',
+		data: {
+			host: pg.host,
+			port: pg.port,
+			database: pg.database,
+			user: pg.user,
+			password: pg.password,
+			ssl: 'disable',
+			allowUnauthorizedCerts: false,
+			maxConnections: 10,
+		},
+	});
+	return {
+		fill: { credentials: { postgres: credential } },
+		insert: async (rows) => {
+			// psql takes the statement as one argument, which Linux caps at 128 KB.
+			for (let start = 0; start < rows.length; start += 100) {
+				const json = JSON.stringify(rows.slice(start, start + 100)).replace(/'/g, "''");
+				pg.query(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
+			}
+		},
+		rows: async () => JSON.parse(pg.query(`SELECT coalesce(json_agg(t), '[]') FROM otn_tokens t`)),
+		stop: () => pg.stop(),
+	};
+}
+
+// Installing PostgreSQL from Debian's packages on a fresh machine takes a minute or two.
+const SETUP_TIMEOUT_MS = 10 * 60 * 1000;
+
+describe.each([
+	['Data Table', PAGED_EXAMPLES.dataTable],
+	['PostgreSQL', PAGED_EXAMPLES.postgres],
+])('a campaign in pages in a real n8n (%s template as shipped)', (storeName, file) => {
 	let page: E2ePage;
 	let campaign: PagedCampaign;
-	let tableId = '';
+	let store: TokenStore;
 	let tokens: string[] = [];
 	const deliveredTokens = async () => (await page.control.deliveries({ pageId: page.pageId, via: 'one_time_notif_token' })).map((delivery) => delivery.token);
 
@@ -56,12 +114,13 @@ describe('a campaign in pages in a real n8n (Data Table template as shipped)', (
 		page = await newE2ePage(n8n, 'Paged campaign');
 		const rows = await issuedTokenRows(page.control, page.pageId, SUBSCRIBERS);
 		tokens = rows.map((row) => String(row.token));
-		const table = await createTokenTable(n8n, `otn_tokens_paged_${page.app.appId}`);
-		tableId = table.id;
-		await insertTokenRows(n8n, tableId, rows);
+		store = storeName === 'PostgreSQL' ? await postgresStore() : await dataTableStore(page.app.appId);
+		await store.insert(rows);
 		// Saving successful executions, which the template turns off, lets the test read each page's execution.
-		campaign = await publishPagedCampaign(n8n, { pageCredential: page.credential, tableId, settings: { saveDataSuccessExecution: 'all' } });
-	}, 180_000);
+		campaign = await publishPagedCampaign(n8n, { file, pageCredential: page.credential, ...store.fill, settings: { saveDataSuccessExecution: 'all' } });
+	}, SETUP_TIMEOUT_MS);
+
+	afterAll(() => store?.stop?.());
 
 	it('delivers every token once, writes every row back, and keeps each execution to one page', async () => {
 		await campaign.start({ pageSize: PAGE_SIZE, ratePerSecond: 250, campaign: CAMPAIGN });
@@ -73,7 +132,7 @@ describe('a campaign in pages in a real n8n (Data Table template as shipped)', (
 		expect(delivered).toHaveLength(SUBSCRIBERS);
 		expect(new Set(delivered)).toEqual(new Set(tokens));
 
-		const rows = await dataTableRows(n8n, tableId);
+		const rows = await store.rows();
 		expect(rows).toHaveLength(SUBSCRIBERS);
 		expect(rows.filter((row) => row.status !== 'used' || row.campaign !== CAMPAIGN)).toEqual([]);
 
@@ -86,7 +145,7 @@ describe('a campaign in pages in a real n8n (Data Table template as shipped)', (
 		expect(outputOf(campaigns[0], 'Send One Page').map((item) => item.morePages)).toEqual([true, true, false]);
 		const read = pages.map((execution) => outputOf(execution, 'Page of Token Rows').length).join(', ');
 		console.log(
-			`paged campaign: ${SUBSCRIBERS} tokens in pages of ${PAGE_SIZE}: ${pages.length} page executions (rows read ${read}), ${delivered.length} delivered, ${new Set(delivered).size} distinct tokens`,
+			`paged campaign (${storeName}): ${SUBSCRIBERS} tokens in pages of ${PAGE_SIZE}: ${pages.length} page executions (rows read ${read}), ${delivered.length} delivered, ${new Set(delivered).size} distinct tokens`,
 		);
 	});
 
@@ -95,6 +154,6 @@ describe('a campaign in pages in a real n8n (Data Table template as shipped)', (
 		const { campaigns } = await settled(campaign.workflowId, 2);
 		expect(campaigns.map((execution) => execution.status)).toEqual(['success', 'success']);
 		expect(await deliveredTokens()).toHaveLength(SUBSCRIBERS);
-		console.log(`paged campaign run again: ${(await deliveredTokens()).length - SUBSCRIBERS} more deliveries`);
+		console.log(`paged campaign (${storeName}) run again: ${(await deliveredTokens()).length - SUBSCRIBERS} more deliveries`);
 	});
 });

@@ -1,7 +1,8 @@
 /**
- * examples/broadcast-in-pages-data-table.json as shipped, published in an n8n with only what a
- * user fills in: the Page credential, the Header Auth key of *Start by Webhook*, the Data Table (by
- * id) and the start webhook's id and path (unique, so it cannot meet another workflow's webhook).
+ * A campaign-in-pages template (examples/broadcast-in-pages-*.json) as shipped, published in an n8n
+ * with only what a user fills in: the Page credential, the Header Auth key of *Start by Webhook*, the
+ * Data Table (by id) or the Postgres credential, and the start webhook's id and path (unique, so it
+ * cannot meet another workflow's webhook).
  * Its token rows go in as an intake would have stored them.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,14 +15,18 @@ import { createWorkflow, publishWorkflow } from '../../scripts/n8n/n8n-workflows
 import type { N8nAuth } from '../../scripts/n8n/rest-client';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 
-export const PAGED_DATA_TABLE_EXAMPLE = 'broadcast-in-pages-data-table.json';
+export const PAGED_EXAMPLES = { dataTable: 'broadcast-in-pages-data-table.json', postgres: 'broadcast-in-pages-postgres.json' } as const;
 const START = 'Start by Webhook';
 /** Rows per insert call: well within the public API's body limit. */
 const INSERT_BATCH = 500;
 
 export interface PagedCampaignFill {
+	file: string;
 	pageCredential: { id: string; name: string };
-	tableId: string;
+	/** The Data Table's id (Data Table template). */
+	tableId?: string;
+	/** Saved credentials by type, e.g. the Postgres credential (PostgreSQL template). */
+	credentials?: Record<string, { id: string; name: string }>;
 	/** Workflow settings to change, e.g. to keep successful executions for a test to read. */
 	settings?: Record<string, unknown>;
 }
@@ -35,9 +40,9 @@ export interface PagedCampaign {
 export async function publishPagedCampaign(n8n: N8nAuth & { baseUrl: string }, fill: PagedCampaignFill): Promise<PagedCampaign> {
 	const webhookId = randomUUID();
 	const key = await createBroadcastKey(n8n, `Paged campaign key (${webhookId})`);
-	const workflow = filledExample(PAGED_DATA_TABLE_EXAMPLE, {
+	const workflow = filledExample(fill.file, {
 		pageCredential: fill.pageCredential,
-		credentials: { httpHeaderAuth: key.credential },
+		credentials: { ...fill.credentials, httpHeaderAuth: key.credential },
 		dataTableId: fill.tableId,
 		webhookIds: { [START]: webhookId },
 		webhookPaths: { [START]: webhookId },
