@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS otn_tokens (
 -- Apply Event and Forget Subscriber look rows up by subscriber; Select for Broadcast by topic.
 CREATE INDEX IF NOT EXISTS otn_tokens_subscriber ON otn_tokens ("pageId", "psid");
 CREATE INDEX IF NOT EXISTS otn_tokens_topic_status ON otn_tokens ("topic", "status");
+-- A campaign in pages (examples/broadcast-in-pages-postgres.json) reads a topic's available rows in psid order.
+CREATE INDEX IF NOT EXISTS otn_tokens_paging ON otn_tokens ("topic", "status", "psid" COLLATE "C");
 
 -- The send log: one row per send, for figures per campaign (a marketing token is sent again and again).
 -- failedAt and error come from the paid Marketing Message API's failed-delivery webhook.

@@ -24,16 +24,22 @@ const ISSUE_CONCURRENCY = 16;
 export async function pageWithTokens(control: EmulatorClient, count: number): Promise<ContestantPage> {
 	const app = await control.createApp({});
 	const { pageId, pageToken } = app.pages[0];
-	const rows: IDataObject[] = new Array(count);
+	const rows = (await issuedTokenRows(control, pageId, count)) as unknown as IDataObject[];
+	return { appId: app.appId, appSecret: app.appSecret, pageId, pageToken, rows };
+}
+
+/** `count` new subscribers of the Page who opted in to deals, in the order they were issued. */
+export async function issuedTokenRows(control: EmulatorClient, pageId: string, count: number): Promise<TokenRow[]> {
+	const rows: TokenRow[] = new Array(count);
 	let next = 0;
 	const worker = async () => {
 		while (next < count) {
 			const index = next++;
-			rows[index] = (await issuedTokenRow(control, pageId)) as unknown as IDataObject;
+			rows[index] = await issuedTokenRow(control, pageId);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(ISSUE_CONCURRENCY, count) }, worker));
-	return { appId: app.appId, appSecret: app.appSecret, pageId, pageToken, rows };
+	return rows;
 }
 
 /** A new subscriber of the Page who opted in to `topic`: the emulator's one-time token as a token row. */

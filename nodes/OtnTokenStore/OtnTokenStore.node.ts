@@ -26,9 +26,12 @@ const OPERATIONS: Record<string, (this: IExecuteFunctions) => INodeExecutionData
 	forgetSubscriber,
 };
 
-/** Select for Broadcast has a second output for the rows to write back; the others have one. */
+/**
+ * Select for Broadcast has a second output for the rows to write back, and a third for where the
+ * next page starts when it selects from a page of the audience; the others have one.
+ */
 const OUTPUTS =
-	'={{ $parameter.operation === "selectForBroadcast" ? [{ "type": "main", "displayName": "Eligible" }, { "type": "main", "displayName": "Status Changes" }] : [{ "type": "main" }] }}';
+	'={{ $parameter.operation === "selectForBroadcast" ? [{ "type": "main", "displayName": "Eligible" }, { "type": "main", "displayName": "Status Changes" }].concat(($parameter.options || {}).pageSize ? [{ "type": "main", "displayName": "Next Page" }] : []) : [{ "type": "main" }] }}';
 
 export class OtnTokenStore implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,3 +1,4 @@
+import type { AudiencePage } from '../shared/tokens/audiencePage';
 import type { SelectionCounts, Shard } from '../shared/tokens/selectForBroadcast';
 
 const MAX_TOPICS_LISTED = 10;
@@ -21,8 +22,14 @@ export function severalPagesWarning(counts: SelectionCounts): string | undefined
 	);
 }
 
+/** Where a page leaves the audience, in figures (its `after` is a PSID: that goes to the third output only). */
+function pageWords(page: AudiencePage): string {
+	const held = page.heldForNextPage ? `${count(page.heldForNextPage, 'row')} of its last subscriber left for the next page, ` : '';
+	return `Paged: ${held}${page.morePages ? 'more pages follow' : 'this is the last page'}. `;
+}
+
 /** The counts of a selection in words: figures only, never a token or a PSID. */
-export function selectionHint(counts: SelectionCounts, shard?: Shard): string {
+export function selectionHint(counts: SelectionCounts, shard?: Shard, page?: AudiencePage): string {
 	// Always said when sharded, so a shard that found nothing of its own still shows which it was.
 	const sharded =
 		shard && shard.count > 1
@@ -40,12 +47,14 @@ export function selectionHint(counts: SelectionCounts, shard?: Shard): string {
 		.slice(0, MAX_TOPICS_LISTED)
 		.map((topic) => `${topic.topic ?? '(no topic)'}: ${topic.eligible} eligible, ${topic.expired} expired, ${topic.extraTokens} extra`);
 	const more = counts.byTopic.length > MAX_TOPICS_LISTED ? [`and ${counts.byTopic.length - MAX_TOPICS_LISTED} more topics`] : [];
-	return [
-		`${count(counts.eligible, 'row')} eligible (one per subscriber and topic) of ${count(counts.rows, 'readable row')}`,
-		`${counts.expired} expired (second output)`,
-		`${count(counts.extraTokens, 'extra token')} held back`,
-		...optional,
-	]
-		.join(', ')
-		.concat(topics.length ? `. By topic: ${[...topics, ...more].join('; ')}.` : '.');
+	return (page ? pageWords(page) : '').concat(
+		[
+			`${count(counts.eligible, 'row')} eligible (one per subscriber and topic) of ${count(counts.rows, 'readable row')}`,
+			`${counts.expired} expired (second output)`,
+			`${count(counts.extraTokens, 'extra token')} held back`,
+			...optional,
+		]
+			.join(', ')
+			.concat(topics.length ? `. By topic: ${[...topics, ...more].join('; ')}.` : '.'),
+	);
 }

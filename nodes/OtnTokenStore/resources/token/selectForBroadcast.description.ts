@@ -5,7 +5,7 @@ const showFor = { resource: ['token'], operation: ['selectForBroadcast'] };
 export const selectForBroadcastFields: INodeProperties[] = [
 	{
 		displayName:
-			'Input: token rows from any store (e.g. Data Table Get with Return All). Output 1: the rows to send to now, one per subscriber and topic. Output 2: rows whose expiry has passed, as tokenId and status "expired", for an Update node.',
+			'Input: token rows from any store (e.g. Data Table Get with Return All). Output 1: the rows to send to now, one per subscriber and topic. Output 2: rows whose expiry has passed, as tokenId and status "expired", for an Update node. With Page Size, output 3: where the next page starts.',
 		name: 'selectNotice',
 		type: 'notice',
 		default: '',
@@ -45,6 +45,15 @@ export const selectForBroadcastFields: INodeProperties[] = [
 				default: 100,
 				description:
 					'Send to at most this many subscribers, e.g. a sample before the whole audience. The tokens that expire first are taken first.',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 2 },
+				default: 5000,
+				description:
+					"For an audience read in pages: the reading node's limit, with its rows ordered by psid and after the previous page's psid. Adds a third output, Next Page: one item with `after` (the psid to read after) and `morePages`. The last subscriber of a full page is left for the next page, so their tokens are decided together.",
 			},
 			{
 				displayName: 'Shard Count',

@@ -1,6 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { audiencePage, type AudiencePage, type AudiencePageProblem } from '../../../shared/tokens/audiencePage';
+import type { IndexedRow } from '../../../shared/tokens/dedupeRows';
 import { updateJson } from '../../../shared/tokens/rowUpdate';
+import type { TokenRow } from '../../../shared/tokens/tokenRow';
 import { selectRowsForBroadcast, type Shard } from '../../../shared/tokens/selectForBroadcast';
 import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
@@ -12,6 +15,7 @@ interface SelectOptions {
 	testPsids?: string;
 	shardCount?: number;
 	shardNumber?: number;
+	pageSize?: number;
 }
 
 function textOrNull(value: unknown): string | null {
@@ -36,17 +40,66 @@ function readShard(context: IExecuteFunctions, options: SelectOptions): Shard {
 	return { count, number };
 }
 
+/** Page Size as set, or null when the audience comes whole. */
+function readPageSize(context: IExecuteFunctions, options: SelectOptions): number | null {
+	if (options.pageSize === undefined) return null;
+	const size = Number(options.pageSize);
+	if (!Number.isInteger(size) || size < 2) {
+		throw new NodeOperationError(context.getNode(), `Page Size must be a whole number of at least 2, not ${options.pageSize}`, {
+			description: "Set Page Size to the reading node's limit (e.g. 5000), or remove the option to select from the whole audience at once.",
+		});
+	}
+	return size;
+}
+
+function pageProblem(context: IExecuteFunctions, problem: AudiencePageProblem): NodeOperationError {
+	if (problem.kind === 'unordered') {
+		return new NodeOperationError(context.getNode(), `The rows are not ordered by psid: ${problem.previousPsid} comes before ${problem.psid}`, {
+			itemIndex: problem.itemIndex,
+			description:
+				'A paged audience must come ordered by psid, ascending (Data Table Get: Order By psid, Ascending; SQL: ORDER BY "psid" COLLATE "C"). Nothing was selected.',
+		});
+	}
+	return new NodeOperationError(context.getNode(), `No subscriber's rows fit whole in this full page of ${problem.pageSize} rows`, {
+		itemIndex: problem.itemIndex,
+		description: "Raise Page Size and the reading node's limit together (one subscriber's rows must fit in a page). Nothing was selected.",
+	});
+}
+
+/** The rows of this page, and the item that tells the next page where to start. */
+function pageOfInput(context: IExecuteFunctions, rows: Array<IndexedRow<TokenRow>>, pageSize: number): AudiencePage {
+	const result = audiencePage(rows, context.getInputData().length, pageSize);
+	if ('problem' in result) throw pageProblem(context, result.problem);
+	return result.page;
+}
+
+function nextPageItem(page: AudiencePage, pageSize: number, eligible: number, itemsRead: number): INodeExecutionData {
+	return {
+		json: {
+			after: page.after,
+			morePages: page.morePages,
+			pageSize,
+			rowsRead: itemsRead,
+			eligible,
+			heldForNextPage: page.heldForNextPage,
+		},
+		pairedItem: { item: itemsRead - 1 },
+	};
+}
+
 /**
  * Token rows in; the rows to send to now (first output) and the rows to write back as expired
- * (second output) out. The selection is one decision over all rows, so its parameters are read
+ * (second output) out, and with Page Size where the next page starts (third output). The selection is one decision over all rows, so its parameters are read
  * once, from the first item.
  */
 export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[][] {
 	const options = this.getNodeParameter('options', 0, {}) as SelectOptions;
 	const shard = readShard(this, options);
+	const pageSize = readPageSize(this, options);
 	const errors = new ItemErrors(this);
-	const rows = readTokenRows(this, errors, true);
-	const selection = selectRowsForBroadcast(rows, {
+	const read = readTokenRows(this, errors, true);
+	const page = pageSize === null ? null : pageOfInput(this, read, pageSize);
+	const selection = selectRowsForBroadcast(page?.rows ?? read, {
 		topic: textOrNull(this.getNodeParameter('topic', 0, '')),
 		pageId: textOrNull(this.getNodeParameter('pageId', 0, '')),
 		testPsids: String(options.testPsids ?? '')
@@ -56,11 +109,21 @@ export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[
 		shard: shard.count > 1 ? shard : undefined,
 		now: new Date(),
 	});
-	this.addExecutionHints({ message: selectionHint(selection.counts, shard), location: 'outputPane' });
+	this.addExecutionHints({
+		message: selectionHint(selection.counts, shard, page ?? undefined),
+		location: 'outputPane',
+	});
 	const severalPages = severalPagesWarning(selection.counts);
-	if (severalPages) this.addExecutionHints({ message: severalPages, type: 'warning', location: 'outputPane' });
-	return [
+	if (severalPages)
+		this.addExecutionHints({
+			message: severalPages,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	const outputs = [
 		[...selection.eligible.map(({ row, itemIndexes }) => outputItem(row, itemIndexes)), ...errors.items],
 		selection.statusChanges.map((update) => outputItem(updateJson(update), update.itemIndexes)),
 	];
+	if (page === null || pageSize === null) return outputs;
+	return [...outputs, [nextPageItem(page, pageSize, selection.counts.eligible, this.getInputData().length)]];
 }

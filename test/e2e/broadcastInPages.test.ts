@@ -1,0 +1,159 @@
+/**
+ * A campaign in pages in the real n8n, with examples/broadcast-in-pages-data-table.json and
+ * broadcast-in-pages-postgres.json as shipped (PostgreSQL: a server this test starts, the table of
+ * examples/otn-tokens.postgres.sql): 1,200 subscribers in pages of 500, each page its own execution. Every token is delivered once by
+ * Meta's (the emulator's) record, every row is written back, no execution holds more than a page,
+ * and the campaign run again delivers nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { issuedTokenRows } from '../../bench/broadcast/tokenRows';
+import type { TokenRow } from '../../nodes/shared/tokens/tokenRow';
+import { createTokenTable } from '../../scripts/demo/tokenTable';
+import { createCredential } from '../../scripts/n8n/n8n-api';
+import { dataTableRows } from '../../scripts/n8n/n8n-data-tables';
+import { type Execution, executions } from '../../scripts/n8n/n8n-workflows';
+import { repoRoot } from '../../scripts/n8n/runtime';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
+import { e2eInstance } from './e2e-instance';
+import { newE2ePage, type E2ePage } from './messengerPage';
+import { insertTokenRows, PAGED_EXAMPLES, type PagedCampaign, type PagedCampaignFill, publishPagedCampaign } from './pagedCampaign';
+import { waitFor } from './waitFor';
+
+const n8n = e2eInstance();
+const SUBSCRIBERS = 1200;
+const PAGE_SIZE = 500;
+const CAMPAIGN = 'deals-in-pages';
+const CAMPAIGN_TIMEOUT_MS = 240_000;
+// 1,200 Data Table updates take about two minutes on a busy 2-core machine.
+jest.setTimeout(300_000);
+
+type ExecutionWithMode = Execution & { mode: string };
+
+/** The campaign runs (started by the webhook) and the page runs (started by *Send One Page*), once all have finished. */
+async function settled(workflowId: string, campaigns: number): Promise<{ campaigns: ExecutionWithMode[]; pages: ExecutionWithMode[] }> {
+	const all = await waitFor(
+		async () => (await executions(n8n, workflowId)) as ExecutionWithMode[],
+		(found) =>
+			found.filter((execution) => execution.mode === 'webhook' && execution.finished).length >= campaigns &&
+			found.every((execution) => execution.status !== 'running'),
+		CAMPAIGN_TIMEOUT_MS,
+	);
+	return { campaigns: all.filter((execution) => execution.mode === 'webhook'), pages: all.filter((execution) => execution.mode !== 'webhook') };
+}
+
+function itemsOf(execution: Execution): Array<Record<string, unknown>> {
+	return Object.values(execution.data?.resultData.runData ?? {}).flatMap((runs) =>
+		runs.flatMap((run) => (run.data?.main ?? []).flatMap((output) => (output ?? []).map((item) => item.json))),
+	);
+}
+
+function outputOf(execution: Execution, node: string): Array<Record<string, unknown>> {
+	return (execution.data?.resultData.runData[node] ?? []).flatMap((run) => run.data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** Where the template keeps the rows: what the test fills in, how it puts rows in and reads them back. */
+interface TokenStore {
+	fill: Omit<PagedCampaignFill, 'file' | 'pageCredential'>;
+	insert(rows: TokenRow[]): Promise<void>;
+	rows(): Promise<Array<Record<string, unknown>>>;
+	stop?(): void;
+}
+
+async function dataTableStore(label: string): Promise<TokenStore> {
+	const table = await createTokenTable(n8n, `otn_tokens_paged_${label}`);
+	return { fill: { tableId: table.id }, insert: (rows) => insertTokenRows(n8n, table.id, rows), rows: () => dataTableRows(n8n, table.id) };
+}
+
+async function postgresStore(): Promise<TokenStore> {
+	const pg: ThrowawayPostgres = await startThrowawayPostgres('otn_paged_e2e');
+	pg.query(readFileSync(join(repoRoot, 'examples', 'otn-tokens.postgres.sql'), 'utf8'));
+	const credential = await createCredential(n8n, {
+		name: `Paged campaign Postgres (${pg.port})`,
+		type: 'postgres',
+		data: {
+			host: pg.host,
+			port: pg.port,
+			database: pg.database,
+			user: pg.user,
+			password: pg.password,
+			ssl: 'disable',
+			allowUnauthorizedCerts: false,
+			maxConnections: 10,
+		},
+	});
+	return {
+		fill: { credentials: { postgres: credential } },
+		insert: async (rows) => {
+			// psql takes the statement as one argument, which Linux caps at 128 KB.
+			for (let start = 0; start < rows.length; start += 100) {
+				const json = JSON.stringify(rows.slice(start, start + 100)).replace(/'/g, "''");
+				pg.query(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
+			}
+		},
+		rows: async () => JSON.parse(pg.query(`SELECT coalesce(json_agg(t), '[]') FROM otn_tokens t`)),
+		stop: () => pg.stop(),
+	};
+}
+
+// Installing PostgreSQL from Debian's packages on a fresh machine takes a minute or two.
+const SETUP_TIMEOUT_MS = 10 * 60 * 1000;
+
+describe.each([
+	['Data Table', PAGED_EXAMPLES.dataTable],
+	['PostgreSQL', PAGED_EXAMPLES.postgres],
+])('a campaign in pages in a real n8n (%s template as shipped)', (storeName, file) => {
+	let page: E2ePage;
+	let campaign: PagedCampaign;
+	let store: TokenStore;
+	let tokens: string[] = [];
+	const deliveredTokens = async () => (await page.control.deliveries({ pageId: page.pageId, via: 'one_time_notif_token' })).map((delivery) => delivery.token);
+
+	beforeAll(async () => {
+		page = await newE2ePage(n8n, 'Paged campaign');
+		const rows = await issuedTokenRows(page.control, page.pageId, SUBSCRIBERS);
+		tokens = rows.map((row) => String(row.token));
+		store = storeName === 'PostgreSQL' ? await postgresStore() : await dataTableStore(page.app.appId);
+		await store.insert(rows);
+		// Saving successful executions, which the template turns off, lets the test read each page's execution.
+		campaign = await publishPagedCampaign(n8n, { file, pageCredential: page.credential, ...store.fill, settings: { saveDataSuccessExecution: 'all' } });
+	}, SETUP_TIMEOUT_MS);
+
+	afterAll(() => store?.stop?.());
+
+	it('delivers every token once, writes every row back, and keeps each execution to one page', async () => {
+		await campaign.start({ pageSize: PAGE_SIZE, ratePerSecond: 250, campaign: CAMPAIGN });
+		const { campaigns, pages } = await settled(campaign.workflowId, 1);
+
+		expect(campaigns.map((execution) => execution.status)).toEqual(['success']);
+		expect(pages.map((execution) => execution.status)).toEqual(pages.map(() => 'success'));
+		const delivered = await deliveredTokens();
+		expect(delivered).toHaveLength(SUBSCRIBERS);
+		expect(new Set(delivered)).toEqual(new Set(tokens));
+
+		const rows = await store.rows();
+		expect(rows).toHaveLength(SUBSCRIBERS);
+		expect(rows.filter((row) => row.status !== 'used' || row.campaign !== CAMPAIGN)).toEqual([]);
+
+		// Three pages: 499 subscribers, 499 and the 202 left (a full page leaves its last subscriber to the next).
+		expect(pages.map((execution) => outputOf(execution, 'Page of Token Rows').length).sort()).toEqual([202, 500, 500]);
+		for (const execution of pages) expect(outputOf(execution, 'Page of Token Rows').length).toBeLessThanOrEqual(PAGE_SIZE);
+		// The campaign's own execution holds where each page ended, never a token row.
+		const campaignItems = itemsOf(campaigns[0]);
+		expect(campaignItems.filter((item) => 'token' in item)).toEqual([]);
+		expect(outputOf(campaigns[0], 'Send One Page').map((item) => item.morePages)).toEqual([true, true, false]);
+		const read = pages.map((execution) => outputOf(execution, 'Page of Token Rows').length).join(', ');
+		console.log(
+			`paged campaign (${storeName}): ${SUBSCRIBERS} tokens in pages of ${PAGE_SIZE}: ${pages.length} page executions (rows read ${read}), ${delivered.length} delivered, ${new Set(delivered).size} distinct tokens`,
+		);
+	});
+
+	it('run again, delivers nothing', async () => {
+		await campaign.start({ pageSize: PAGE_SIZE, ratePerSecond: 250, campaign: CAMPAIGN });
+		const { campaigns } = await settled(campaign.workflowId, 2);
+		expect(campaigns.map((execution) => execution.status)).toEqual(['success', 'success']);
+		expect(await deliveredTokens()).toHaveLength(SUBSCRIBERS);
+		console.log(`paged campaign (${storeName}) run again: ${(await deliveredTokens()).length - SUBSCRIBERS} more deliveries`);
+	});
+});
