@@ -2,7 +2,14 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { redactSecrets } from '../redact';
 import { classifyGraphError, type Classification } from './errorTable';
-import { graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
+import {
+	graphBaseUrl,
+	graphCaller,
+	type GraphCallerContext,
+	type GraphCallOptions,
+	type GraphResult,
+	type UsageObserver,
+} from './graphCaller';
 import { graphErrorFromResponse, mayHaveBeenDelivered, parseJson, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import {
@@ -29,7 +36,7 @@ export type SendOutcome =
 export interface GraphClient {
 	/** Where calls go, e.g. `https://graph.facebook.com/v25.0`. */
 	readonly baseUrl: string;
-	call<T = IDataObject>(method: IHttpRequestMethods, path: string, options?: { qs?: IDataObject; body?: IDataObject }): Promise<GraphResult<T>>;
+	call<T = IDataObject>(method: IHttpRequestMethods, path: string, options?: GraphCallOptions): Promise<GraphResult<T>>;
 	sendMessage(request: SendRequest): Promise<SendOutcome>;
 	/** Up to 50 messages in one Graph batch request, answered one outcome per message, in order. */
 	sendBatch(requests: SendRequest[]): Promise<SendOutcome[]>;
