@@ -33,7 +33,7 @@ export function binaryMediaProblems(kind: MediaKind, file: BinaryFileFacts, fiel
 	}
 	const family = MIME_FAMILIES[kind];
 	if (family && !file.mimeType.toLowerCase().startsWith(family)) {
-		const limit = `a ${family}* file for ${MEDIA_NAMES[kind]}`;
+		const limit = `a MIME type of ${family}* for ${MEDIA_NAMES[kind]}`;
 		const type = file.mimeType ? `has the type ${file.mimeType.slice(0, 60)}` : 'has no MIME type';
 		problems.push({ field, limit, message: `${field} ${type}; Messenger needs ${limit} (choose File to send it as a document)` });
 	}
