@@ -15,20 +15,8 @@ export interface AttachmentRecord {
 	at: number;
 }
 
-/** What the control API shows of an attachment: its facts and its bytes in base64. */
-export interface AttachmentView {
-	attachmentId: string;
-	pageId: string;
-	type: string;
-	isReusable: boolean;
-	url?: string;
-	fileName?: string;
-	contentType?: string;
-	size?: number;
-	sha256?: string;
-	dataBase64?: string;
-	at: number;
-}
+/** What the control API shows of an attachment: its facts, and for a file its size, hash and bytes in base64. */
+export type AttachmentView = Omit<AttachmentRecord, 'data'> & { size?: number; sha256?: string; dataBase64?: string };
 
 export class Attachments {
 	private readonly records = new Map<string, AttachmentRecord>();
