@@ -15,6 +15,7 @@ import { DEFAULT_AD_ACCOUNT_ID, DEFAULT_APP_ID, DEFAULT_APP_SECRET, DEFAULT_PAGE
 import { launchChromium } from './chromium/launchChromium';
 import { renewBroadcastKey } from './demo/broadcastKey';
 import { ensureDemoContent } from './demo/demoWorkflows';
+import { pictureWorkflow } from './demo/pictureWorkflow';
 import { DEFAULT_OWNER, packPackage, startN8n, type RunningN8n } from './n8n/harness';
 import { upsertCredential } from './n8n/n8n-api';
 import { createWorkflow } from './n8n/n8n-workflows';
@@ -22,34 +23,6 @@ import { repoRoot } from './n8n/runtime';
 
 const docs = join(repoRoot, 'docs');
 const VIEWPORT = { width: 1600, height: 900 };
-
-/** A webhook, Convert to File and Send Message with Media Source "Binary Data": what a user builds to send a file. */
-function pictureWorkflow(credential: { id: string; name: string }) {
-	const path = randomUUID();
-	return {
-		name: 'Send a picture from binary data',
-		nodes: [
-			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: path, parameters: { httpMethod: 'POST', path, options: {} } },
-			{
-				id: randomUUID(), name: 'Make Picture', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [220, 0],
-				parameters: { operation: 'toBinary', sourceProperty: 'body.picture', binaryPropertyName: 'picture', options: { fileName: 'sneakers.png', mimeType: 'image/png' } },
-			},
-			{
-				id: randomUUID(), name: 'Send Picture', type: 'n8n-nodes-messenger-otn.messengerOtn', typeVersion: 1, position: [440, 0],
-				parameters: {
-					resource: 'message', operation: 'sendMessage', psid: '={{ $json.psid }}',
-					messageType: 'image', mediaSource: 'binary', binaryPropertyName: 'picture', messagingType: 'RESPONSE',
-				},
-				credentials: { messengerOtnPageApi: credential },
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Make Picture', type: 'main', index: 0 }]] },
-			'Make Picture': { main: [[{ node: 'Send Picture', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	};
-}
 
 async function signIn(page: Page, n8n: RunningN8n): Promise<void> {
 	await page.goto(`${n8n.baseUrl}/signin`);
@@ -97,8 +70,7 @@ async function main(): Promise<void> {
 		}
 		const broadcastKey = await renewBroadcastKey(n8n);
 		const content = await ensureDemoContent(n8n, pageCredential, { httpHeaderAuth: broadcastKey.credential });
-		const picture = pictureWorkflow(pageCredential);
-		const pictureId = await createWorkflow(n8n, picture);
+		const pictureId = await createWorkflow(n8n, pictureWorkflow(pageCredential));
 		const paidId = await createWorkflow(n8n, {
 			name: 'Paid broadcast: the Campaign picker',
 			nodes: [

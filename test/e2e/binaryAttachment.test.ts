@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import axios from 'axios';
 
+import { pictureWorkflow } from '../../scripts/demo/pictureWorkflow';
 import { createWorkflow, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { e2eInstance } from './e2e-instance';
@@ -26,29 +27,7 @@ describe('a binary attachment in a real n8n', () => {
 			return psid;
 		});
 		const webhookId = randomUUID();
-		const nodes = [
-			{
-				id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId,
-				parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
-			{
-				id: randomUUID(), name: 'Make Picture', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [200, 0],
-				parameters: { operation: 'toBinary', sourceProperty: 'body.picture', binaryPropertyName: 'picture', options: { fileName: 'sneakers.png', mimeType: 'image/png' } },
-			},
-			{
-				id: randomUUID(), name: 'Send Picture', type: 'n8n-nodes-messenger-otn.messengerOtn', typeVersion: 1, position: [400, 0],
-				parameters: {
-					resource: 'message', operation: 'sendMessage', psid: '={{ $("Start").item.json.body.psid }}',
-					messageType: 'image', mediaSource: 'binary', binaryPropertyName: 'picture', messagingType: 'RESPONSE',
-				},
-				credentials: { messengerOtnPageApi: page.credential },
-			},
-		];
-		const connections = {
-			Start: { main: [[{ node: 'Make Picture', type: 'main', index: 0 }]] },
-			'Make Picture': { main: [[{ node: 'Send Picture', type: 'main', index: 0 }]] },
-		};
-		const workflowId = await createWorkflow(n8n, { name: `Binary attachment (${webhookId})`, nodes, connections, settings: { executionOrder: 'v1' } });
+		const workflowId = await createWorkflow(n8n, pictureWorkflow(page.credential, webhookId));
 		await publishWorkflow(n8n, workflowId);
 		await waitForWebhook(n8n.baseUrl, webhookId);
 
