@@ -103,4 +103,35 @@ describe('OTN Broadcast with binary data', () => {
 		const received = await emulator.control.deliveries({ pageId: page.pageId });
 		expect(received.map((d) => d.message.attachment)).toEqual(rows.map(() => ({ type: 'image', payload: { attachment_id: uploads[0].attachmentId } })));
 	});
+
+	it('stops before any send when Meta refuses the upload, every row as it was', async () => {
+		const page = await emulator.newPage();
+		const rows = await issuedRows(emulator.control, page.pageId, 2);
+		await emulator.control.addFault({ kind: 'http500', phase: 'before', pageId: page.pageId, count: 1 });
+		const run = await runNode({
+			node: new OtnBroadcast(),
+			parameters: broadcastParameters({ messageType: 'file', mediaSource: 'binary', binaryPropertyName: 'data' }),
+			input: rows,
+			binary: rows.map(() => binaryFile(menu, 'application/pdf', 'menu.pdf')),
+			credentials: page.credentials,
+		});
+		expect(run.error?.description).toMatch(/Meta: /);
+		expect(await emulator.control.deliveries({ pageId: page.pageId })).toEqual([]);
+		expect((await emulator.control.tokens(page.pageId)).map((token) => token.status)).toEqual(['available', 'available']);
+		expect(run.outputs).toEqual([]);
+	});
+
+	it('refuses a binary file on the paid path before any call: that API takes media by URL', async () => {
+		const { page, campaignId } = await emulator.paidPageWithCampaign();
+		const rows = await issuedRows(emulator.control, page.pageId, 1, 'marketing');
+		const run = await runNode({
+			node: new OtnBroadcast(),
+			parameters: { ...broadcastParameters({ messageType: 'image', mediaSource: 'binary', binaryPropertyName: 'data' }), sendThrough: 'paidApi', campaignId, minConversationGapSeconds: 0 },
+			input: rows,
+			binary: [binaryFile(menu, 'image/png', 'sale.png')],
+			credentials: page.credentials,
+		});
+		expect(run.error?.message).toMatch(/the paid Marketing Message API takes media by URL only; choose Media Source URL/);
+		expect(await emulator.control.attachments({ pageId: page.pageId })).toEqual([]);
+	});
 });
