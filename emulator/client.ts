@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 
 import type {
 	AppWithPages,
+	AttachmentView,
 	CallStatsSnapshot,
 	ClockView,
 	ConversationView,
@@ -145,6 +146,11 @@ export class EmulatorClient {
 	/** Ground truth: what subscribers received, whatever the callers heard. */
 	deliveries(filter: DeliveryFilter = {}): Promise<DeliveryRecord[]> {
 		return this.get('/deliveries', filter);
+	}
+
+	/** Ground truth: the files Pages uploaded through the Attachment Upload API, bytes in base64. */
+	attachments(filter: { pageId?: string } = {}): Promise<AttachmentView[]> {
+		return this.get('/attachments', filter);
 	}
 
 	events(filter: { pageId?: string; afterId?: number } = {}): Promise<InboundEvent[]> {

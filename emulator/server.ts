@@ -108,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
 		const forgedControl = isControl ? guard.checkControlWrite(req) : undefined;
 		if (forgedControl) return sendText(res, forgedControl.status, forgedControl.message);
-		let raw: string;
+		let raw: Buffer;
 		try {
 			raw = await readBody(req);
 		} catch (error) {
@@ -117,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			return;
 		}
 		if (isControl) {
-			const reply = await handleControlRequest(state, webhooks, req, url, raw);
+			const reply = await handleControlRequest(state, webhooks, req, url, raw.toString('utf8'));
 			sendJson(res, reply.status, reply.body);
 			return;
 		}

@@ -3,6 +3,7 @@
 import type { FaultRule, FaultRuleInput } from '../load/faults';
 import type { CallStatsSnapshot } from '../load/callStats';
 import type { LatencySetting } from '../load/latency';
+import type { AttachmentView } from '../state/attachments';
 import type { DeliveryFilter, DeliveryRecord, DeliveryVia } from '../state/deliveries';
 import type { AppWithPages, PageRecord } from '../state/directory';
 import type { InboundEvent, InboundEventKind } from '../state/inboundEvents';
@@ -16,6 +17,7 @@ import type { WebhookSettings } from '../webhooks/webhookSettings';
 export type {
 	AppSubscription,
 	AppWithPages,
+	AttachmentView,
 	AttemptFailure,
 	CallStatsSnapshot,
 	DeliveryFilter,

@@ -1,8 +1,9 @@
+import { attachmentView } from '../state/attachments';
 import type { DeliveryFilter, DeliveryVia } from '../state/deliveries';
 import { badRequest } from './controlError';
 import { route, type ControlRoute } from './controlRoute';
 
-/** What really happened: deliveries per subscriber and token, inbound events, call statistics. */
+/** What really happened: deliveries per subscriber and token, uploaded attachments, inbound events, call statistics. */
 
 const VIAS: DeliveryVia[] = ['psid', 'one_time_notif_token', 'notification_messages_token', 'subscription_token'];
 
@@ -22,6 +23,9 @@ function deliveryFilter(query: URLSearchParams): DeliveryFilter {
 
 export const groundTruthRoutes: ControlRoute[] = [
 	route('GET', '/deliveries', (state, { query }) => state.deliveries.list(deliveryFilter(query))),
+
+	/** The files Pages uploaded, with their bytes in base64, to compare with what a workflow sent. */
+	route('GET', '/attachments', (state, { query }) => state.attachments.list(query.get('pageId') ?? undefined).map(attachmentView)),
 
 	route('GET', '/events', (state, { query }) => {
 		const afterId = query.get('afterId');

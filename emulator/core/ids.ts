@@ -14,6 +14,8 @@ export const newMessageId = (): string => `m_${randomBytes(24).toString('base64u
 export const newOneTimeToken = (): string => randomBytes(36).toString('base64url');
 /** Subscription tokens look numeric in Meta's samples (docs/meta-platform.md §3.5). */
 export const newMarketingToken = (): string => digits(17);
+/** Attachment ids are numeric strings in Meta's samples ("1857777774821032"). */
+export const newAttachmentId = (): string => digits(16);
 export const newPageToken = (): string => `EMULATOR_PAGE_TOKEN_${randomBytes(12).toString('hex')}`;
 export const newAppSecret = (): string => randomBytes(16).toString('hex');
 /** Like the docs/meta-platform.md §4.5 sample "BLBz/WZt8dN". */

@@ -9,10 +9,10 @@ import { jsonResponse, splitVersion, type GraphCall, type GraphContext, type Gra
 import { graphErrorBody } from './graphError';
 
 /**
- * An HTTP request to the Graph side: parameters from query and body (JSON or form), the
+ * An HTTP request to the Graph side: parameters from query and body (JSON, form or multipart), the
  * configured latency of the caller's Page, then one call or a batch.
  */
-export async function handleGraphRequest(ctx: GraphContext, req: IncomingMessage, url: URL, rawBody: string): Promise<GraphOutcome> {
+export async function handleGraphRequest(ctx: GraphContext, req: IncomingMessage, url: URL, rawBody: Buffer): Promise<GraphOutcome> {
 	let body: Record<string, unknown>;
 	try {
 		body = parseBody(rawBody, req.headers['content-type']);

@@ -11,6 +11,7 @@ import { listCampaigns } from './paid/listCampaigns';
 import { routePaidCall } from './paid/paidRoutes';
 import { systemUserPages } from './paid/systemUserPages';
 import { objectParam } from './params';
+import { uploadAttachment } from './send/attachmentUpload';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
 
@@ -43,6 +44,9 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	if (paid) return paid;
 	if (segments.length === 2 && edge === 'messages' && call.method === 'POST') {
 		return sendMessage(state, requirePage(state, identity, call.method, objectId), call.params);
+	}
+	if (segments.length === 2 && edge === 'message_attachments' && call.method === 'POST') {
+		return uploadAttachment(state, requirePage(state, identity, call.method, objectId), call.params);
 	}
 	if (segments.length === 2 && edge === 'notification_message_tokens' && call.method === 'GET') {
 		return listMarketingTokens(ctx, requirePage(state, identity, call.method, objectId), call);

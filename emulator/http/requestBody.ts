@@ -1,12 +1,15 @@
 import type { IncomingMessage } from 'http';
 
-/** Reads a request body and turns JSON or form-encoded text into parameters. */
+import { parseMultipart } from './multipart';
 
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Reads a request body and turns JSON, form-encoded text or a multipart form into parameters. */
+
+/** Room for Meta's largest attachment (25 MB) and the form around it. */
+const MAX_BODY_BYTES = 26 * 1024 * 1024;
 
 export class BodyError extends Error {}
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -19,15 +22,20 @@ export function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
 
-/** JSON object or url-encoded form; a body without a content type is read as whichever it looks like. */
-export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
-	if (raw.trim() === '') return {};
+/**
+ * JSON object, url-encoded form or multipart form (file uploads); a body without a content type is
+ * read as whichever of the first two it looks like.
+ */
+export function parseBody(body: Buffer, contentType: string | undefined): Record<string, unknown> {
 	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (type === 'multipart/form-data') return parseMultipartBody(body, contentType ?? '');
+	const raw = body.toString('utf8');
+	if (raw.trim() === '') return {};
 	const looksJson = raw.trimStart().startsWith('{');
 	if (type === 'application/json' || (type === '' && looksJson)) return parseJsonObject(raw);
 	if (type === 'application/x-www-form-urlencoded' || type === '') return parseForm(raw);
@@ -47,4 +55,14 @@ function parseJsonObject(raw: string): Record<string, unknown> {
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BodyError('the request body must be a JSON object');
 	return value as Record<string, unknown>;
+}
+
+function parseMultipartBody(body: Buffer, contentType: string): Record<string, unknown> {
+	const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+	if (!boundary) throw new BodyError('the multipart content type has no boundary');
+	try {
+		return parseMultipart(body, boundary[1] ?? boundary[2]);
+	} catch (error) {
+		throw new BodyError((error as Error).message);
+	}
 }

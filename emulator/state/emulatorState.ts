@@ -7,6 +7,7 @@ import { Listeners } from '../core/listeners';
 import { Latency } from '../load/latency';
 import { PageBudget } from '../load/pageBudget';
 import { RateLimiter } from '../load/rateLimiter';
+import { Attachments } from './attachments';
 import { Deliveries } from './deliveries';
 import { Directory } from './directory';
 import { InboundEventQueue } from './inboundEvents';
@@ -41,6 +42,8 @@ export class EmulatorState {
 	readonly subscribers = new Subscribers();
 	readonly tokens = new Tokens();
 	readonly deliveries = new Deliveries();
+	/** Files Pages saved through the Attachment Upload API, by attachment id. */
+	readonly attachments = new Attachments();
 	readonly events = new InboundEventQueue();
 	readonly rateLimiter: RateLimiter;
 	/** The tighter limit for audio and video sends, on top of the Page limit. */
@@ -75,6 +78,7 @@ export class EmulatorState {
 		this.subscribers.clear();
 		this.tokens.clear();
 		this.deliveries.clear();
+		this.attachments.clear();
 		this.events.clear();
 		this.rateLimiter.reset(this.initial.rateLimitPerSecond);
 		this.mediaRateLimiter.reset(this.initial.mediaRateLimitPerSecond);

@@ -16,6 +16,7 @@ import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
 import { readTokenRows } from '../shared/tokens/readRows';
 import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
+import { broadcastAttachments } from './broadcastAttachments';
 import { broadcastHint } from './broadcastHint';
 import { keepToPage, planBroadcast } from './planBroadcast';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
@@ -52,7 +53,7 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		let plan = planBroadcast(this, rows, new Date(), settings.sendThrough);
+		let plan = await planBroadcast(this, rows, new Date(), settings.sendThrough, broadcastAttachments(this, settings));
 
 		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');
 		if (invalidMessages.length > 0 && plan.sends.length === 0 && !this.continueOnFail()) {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { AttachmentSource } from '../shared/messages/attachmentUploads';
 import { readMessageContent } from '../shared/messages/readMessageContent';
 import { paidMessageProblems } from '../shared/messages/paidMessageChecks';
 import type { DistinctRow } from '../shared/tokens/dedupeRows';
@@ -41,15 +42,16 @@ function eligibility(row: TokenRow, now: Date, sendThrough: SendThrough): { row:
 
 /**
  * Which rows to send to, each with the message its item's expressions build, checked against
- * Meta's limits before the first call. Rows that are spent, expired or waiting pass through
+ * Meta's limits before the first send (a binary file is uploaded here, once per distinct file). Rows that are spent, expired or waiting pass through
  * without a call; a row whose message Messenger would refuse passes through with the reason.
  */
-export function planBroadcast(
+export async function planBroadcast(
 	context: IExecuteFunctions,
 	rows: Array<DistinctRow<TokenRow>>,
 	now: Date,
 	sendThrough: SendThrough,
-): BroadcastPlan {
+	attachments: AttachmentSource,
+): Promise<BroadcastPlan> {
 	const plan: BroadcastPlan = { sends: [], passed: [] };
 	for (const distinct of rows) {
 		const { row, reason } = eligibility(distinct.row, now, sendThrough);
@@ -57,7 +59,7 @@ export function planBroadcast(
 			plan.passed.push({ distinct, row, reason });
 			continue;
 		}
-		const built = readMessageContent(context, distinct.itemIndexes[0]);
+		const built = await readMessageContent(context, distinct.itemIndexes[0], attachments);
 		const problems = built.ok
 			? sendThrough === 'paidApi'
 				? paidMessageProblems(built.message as IDataObject)

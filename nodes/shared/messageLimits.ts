@@ -30,3 +30,10 @@ export const MAX_GENERIC_SUBTITLE_LENGTH = 80;
 
 /** Opt-in request titles (`one_time_notif_req`, `notification_messages`) ≤ 65 (§1.3, §2.2). */
 export const MAX_OPT_IN_TITLE_LENGTH = 65;
+
+/**
+ * Attachments (image, audio, video, file) Meta saves or sends are "up to 25 MB in size"; audio must
+ * carry an audio Content-Type such as audio/mp3. 25 MB is read as 25,000,000 bytes, the stricter of
+ * the two readings. https://developers.facebook.com/docs/messenger-platform/send-messages/saving-assets
+ */
+export const MAX_ATTACHMENT_BYTES = 25_000_000;

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 
 import { DEFAULT_APP_SECRET, DEFAULT_PAGE_ID, DEFAULT_PAGE_TOKEN } from '../../emulator/server';
 import { send, startHarness, templateTo, type Harness } from './helpers';
-import { launchChromium } from './pageBrowser';
+import { launchChromium } from '../../scripts/chromium/launchChromium';
 
 /**
  * The emulator's web page in headless Chromium, used as a person would: add a subscriber, watch the

@@ -158,6 +158,8 @@ export interface RunNodeOptions {
 	node: INodeType;
 	parameters: INodeParameters;
 	input: IDataObject[];
+	/** Binary data of the input items, by item index (inline base64, as n8n keeps small files in memory). */
+	binary?: Array<INodeExecutionData['binary']>;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	onError?: INode['onError'];
 	mode?: WorkflowExecuteMode;
@@ -266,7 +268,11 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			waitingExecution: {},
 			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{ node: nodes[0], data: { main: [options.input.map((json) => ({ json }))] }, source: null },
+				{
+					node: nodes[0],
+					data: { main: [options.input.map((json, index) => ({ json, ...(options.binary?.[index] ? { binary: options.binary[index] } : {}) }))] },
+					source: null,
+				},
 			],
 		},
 	} as never);

@@ -25,3 +25,11 @@ export const GENERIC_SUBTITLE_MAX = 80;
 export const CTA_TEXTS = ['ALLOW', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'] as const;
 /** §2.2 image_aspect_ratio values. */
 export const OPT_IN_IMAGE_RATIOS = ['HORIZONTAL', 'SQUARE'] as const;
+
+/** The attachment types Meta sends and saves (Send API reference, saving-assets page). */
+export const MEDIA_TYPES = ['image', 'audio', 'video', 'file'];
+/**
+ * Saved assets are "up to 25 MB in size": read as 25,000,000 bytes, the strict reading.
+ * https://developers.facebook.com/docs/messenger-platform/send-messages/saving-assets
+ */
+export const ATTACHMENT_MAX_BYTES = 25_000_000;

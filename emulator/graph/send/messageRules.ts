@@ -1,10 +1,9 @@
 import { validateTemplate, type TemplateType } from './templateRules';
-import { METADATA_MAX, PAYLOAD_MAX, QUICK_REPLIES_MAX, QUICK_REPLY_TITLE_MAX, TEXT_MAX } from './limits';
+import { MEDIA_TYPES, METADATA_MAX, PAYLOAD_MAX, QUICK_REPLIES_MAX, QUICK_REPLY_TITLE_MAX, TEXT_MAX } from './limits';
 import { fail, isObject, optionalText, optionalUrl, requireArray, requireText, requireUrl } from './textRules';
 
 /** The `message` object of a Send API call (docs/meta-platform.md §4.2, §6). */
 
-const MEDIA_TYPES = ['image', 'audio', 'video', 'file'];
 const QUICK_REPLY_TYPES = ['text', 'user_phone_number', 'user_email'];
 
 /** What kind of message it is, for the rules that depend on it (opt-in requests). */
@@ -30,7 +29,13 @@ function validateAttachment(attachment: unknown): MessageKind {
 		fail('Param message[attachment][type] must be one of image, audio, video, file, template');
 	}
 	if (!isObject(attachment.payload)) fail('Param message[attachment][payload] must be an object');
-	requireUrl(attachment.payload.url, 'message[attachment][payload][url]');
+	// Media comes from a URL or from an earlier upload's attachment_id (Attachment Upload API reference).
+	const { url, attachment_id: attachmentId } = attachment.payload;
+	if ((url === undefined) === (attachmentId === undefined)) {
+		fail('Param message[attachment][payload] needs exactly one of message[attachment][payload][url] and message[attachment][payload][attachment_id]');
+	}
+	if (url !== undefined) requireUrl(url, 'message[attachment][payload][url]');
+	else if (typeof attachmentId !== 'string' || !/^\d+$/.test(attachmentId)) fail('Param message[attachment][payload][attachment_id] must be a numeric string');
 	return 'media';
 }
 

@@ -4,6 +4,7 @@ import type { PageRecord } from '../../state/directory';
 import type { EmulatorState } from '../../state/emulatorState';
 import type { OptInTemplateType } from '../../state/subscribers';
 import { jsonResponse, type GraphResponse } from '../graphCall';
+import { checkSavedAttachment } from './attachmentUpload';
 import { validateMessage, type MessageKind } from './messageRules';
 import { checkMessagingType } from './messagingPolicy';
 import { checkOptInRequest, recordOptInRequest } from './optInRequests';
@@ -19,6 +20,7 @@ export function sendMessage(state: EmulatorState, page: PageRecord, params: Reco
 	const request = readSendRequest(params);
 	checkMessagingType(request);
 	const optIn = request.message ? optInRequestOf(request.message, validateMessage(request.message)) : undefined;
+	if (request.message) checkSavedAttachment(state, page, request.message);
 	// Opt-in requests are ordinary messages inside the standard window (docs/meta-platform.md §1.3, §2.2).
 	if (optIn && request.recipient.via !== 'psid') fail('Opt-in requests must be sent to recipient[id]');
 

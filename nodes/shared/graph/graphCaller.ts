@@ -9,6 +9,7 @@ import type {
 
 import { redactSecrets } from '../redact';
 import { graphErrorFromResponse, graphErrorFromThrown, parseJson, type GraphError } from './graphError';
+import type { MultipartBody } from './multipartBody';
 import { readUsageHeaders, type MetaUsage } from './usageHeaders';
 
 /** The n8n contexts that make Graph calls. */
@@ -20,7 +21,8 @@ export type GraphResult<T = IDataObject> =
 
 export interface GraphCallOptions {
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** JSON parameters, or a multipart form (multipartBody.ts) for uploads. */
+	body?: IDataObject | MultipartBody;
 }
 
 /** One Graph call; `extraSecrets` (tokens the call carries) are kept out of the error as well. */
@@ -78,12 +80,14 @@ export function graphCaller(context: GraphCallerContext, settings: GraphCallerSe
 		{ qs, body }: GraphCallOptions = {},
 		extraSecrets: Array<string | undefined> = [],
 	): Promise<GraphResult<T>> {
+		const multipart = body !== undefined && Buffer.isBuffer(body.body) ? (body as MultipartBody) : undefined;
 		const request: IHttpRequestOptions = {
 			method,
 			baseURL: settings.baseUrl,
 			url: path.startsWith('/') ? path : `/${path}`,
 			qs,
-			body,
+			body: multipart ? multipart.body : body,
+			...(multipart ? { headers: { 'Content-Type': multipart.contentType } } : {}),
 			json: true,
 			timeout: settings.timeoutMs,
 			ignoreHttpStatusErrors: true,

@@ -2,7 +2,15 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { redactSecrets } from '../redact';
 import { classifyGraphError } from './errorTable';
-import { DEFAULT_TIMEOUT_MS, graphBaseUrl, graphCaller, type GraphCallerContext, type GraphResult, type UsageObserver } from './graphCaller';
+import {
+	DEFAULT_TIMEOUT_MS,
+	graphBaseUrl,
+	graphCaller,
+	type GraphCallerContext,
+	type GraphCallOptions,
+	type GraphResult,
+	type UsageObserver,
+} from './graphCaller';
 import { graphErrorFromResponse, mayHaveBeenDelivered, parseJson, type GraphError } from './graphError';
 import { DEFAULT_GRAPH_API_VERSION } from './graphVersions';
 import {
@@ -28,7 +36,7 @@ export interface GraphClient {
 	call<T = IDataObject>(
 		method: IHttpRequestMethods,
 		path: string,
-		options?: { qs?: IDataObject; body?: IDataObject },
+		options?: GraphCallOptions,
 		extraSecrets?: Array<string | undefined>,
 	): Promise<GraphResult<T>>;
 	/** The id of the Page the credential's token belongs to (`GET /me?fields=id`). */

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	MAX_ATTACHMENT_BYTES,
 	MAX_BUTTON_TEMPLATE_TEXT_LENGTH,
 	MAX_BUTTONS,
 	MAX_GENERIC_ELEMENTS,
@@ -8,8 +9,11 @@ import {
 	MAX_TEXT_LENGTH,
 } from '../messageLimits';
 
+/** The message types that carry media, from a URL or the item's binary data. */
+export const MEDIA_TYPES = ['image', 'audio', 'video', 'file'];
+
 /**
- * The parameters that describe one Messenger message: its kind, text, buttons, media URL, generic
+ * The parameters that describe one Messenger message: its kind, text, buttons, media, generic
  * template cards and quick replies. readMessageContent.ts turns them into the shared message model.
  */
 
@@ -71,11 +75,13 @@ export function messageContentFields(show: Record<string, string[]>): INodePrope
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Audio', value: 'audio', description: 'A sound file, from a URL or binary data' },
 				{ name: 'Buttons', value: 'buttons', description: 'Text above 1 to 3 postback or URL buttons' },
-				{ name: 'File', value: 'file', description: 'A file Meta downloads from a URL' },
+				{ name: 'File', value: 'file', description: 'Any document, from a URL or binary data' },
 				{ name: 'Generic Template', value: 'generic', description: 'Up to 10 cards with a title, image and buttons' },
-				{ name: 'Image', value: 'image', description: 'An image Meta downloads from a URL' },
+				{ name: 'Image', value: 'image', description: 'A picture, from a URL or binary data' },
 				{ name: 'Text', value: 'text' },
+				{ name: 'Video', value: 'video', description: 'A video, from a URL or binary data' },
 			],
 			default: 'text',
 			displayOptions: { show },
@@ -92,14 +98,39 @@ export function messageContentFields(show: Record<string, string[]>): INodePrope
 		},
 		{ ...buttonsField(`1 to ${MAX_BUTTONS} buttons under the text`), displayOptions: when(['buttons']) },
 		{
+			displayName: 'Media Source',
+			name: 'mediaSource',
+			type: 'options',
+			options: [
+				{ name: 'URL', value: 'url', description: 'Meta downloads the media from a public URL' },
+				{
+					name: 'Binary Data',
+					value: 'binary',
+					description: "Uploads the item's binary file to Meta once, then sends it by its attachment ID",
+				},
+			],
+			default: 'url',
+			displayOptions: when(MEDIA_TYPES),
+		},
+		{
 			displayName: 'URL',
 			name: 'mediaUrl',
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://shop.example/red-sneakers.png',
-			description: 'A public http or https URL that Meta downloads the image or file from',
-			displayOptions: when(['image', 'file']),
+			description: 'A public http or https URL that Meta downloads the media from',
+			displayOptions: { show: { ...show, messageType: MEDIA_TYPES, mediaSource: ['url'] } },
+		},
+		{
+			displayName: 'Input Data Field Name',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the input binary field containing the file to be sent',
+			description: `At most ${MAX_ATTACHMENT_BYTES / 1_000_000} MB; an image, audio or video must have an image/*, audio/* or video/* MIME type`,
+			displayOptions: { show: { ...show, messageType: MEDIA_TYPES, mediaSource: ['binary'] } },
 		},
 		{
 			displayName: 'Elements',

@@ -33,9 +33,12 @@ export type TemplatePayload =
 	| OneTimeNotificationRequestTemplate
 	| MarketingOptInRequestTemplate;
 
-export type MediaKind = 'image' | 'file';
+export type MediaKind = 'image' | 'audio' | 'video' | 'file';
 
-export type Attachment = { type: 'template'; payload: TemplatePayload } | { type: MediaKind; payload: { url: string } };
+/** Media that Meta downloads from a URL, or that was uploaded before and is named by its attachment id. */
+export type MediaPayload = { url: string } | { attachment_id: string };
+
+export type Attachment = { type: 'template'; payload: TemplatePayload } | { type: MediaKind; payload: MediaPayload };
 
 export type MessengerMessage =
 	| { text: string; quick_replies?: QuickReply[] }

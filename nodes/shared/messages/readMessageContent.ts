@@ -3,9 +3,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { buttonTemplateMessage } from './buttonTemplate';
 import type { ButtonInput } from './buttons';
 import { genericTemplateMessage, type GenericElementInput } from './genericTemplate';
-import { mediaMessage } from './mediaMessage';
+import type { AttachmentSource } from './attachmentUploads';
+import { MEDIA_NAMES, mediaMessage, uploadedMediaMessage } from './mediaMessage';
 import type { Built } from './messageProblem';
-import type { MessengerMessage } from './messageTypes';
+import type { MediaKind, MessengerMessage } from './messageTypes';
 import { withQuickReplies, type QuickReplyInput } from './quickReplies';
 import { textMessage } from './textMessage';
 
@@ -46,7 +47,26 @@ function quickRepliesOf(collection: unknown): QuickReplyInput[] {
 	}));
 }
 
-function contentOf(context: IExecuteFunctions, itemIndex: number, messageType: string): Built<MessengerMessage> {
+/** Media from a URL, or the item's binary file by the attachment id its upload gave. */
+async function mediaOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	kind: MediaKind,
+	attachments: AttachmentSource,
+): Promise<Built<MessengerMessage>> {
+	const parameter = (name: string) => context.getNodeParameter(name, itemIndex, '');
+	if (parameter('mediaSource') !== 'binary') return mediaMessage(kind, text(parameter('mediaUrl')).trim());
+	const binaryPropertyName = text(parameter('binaryPropertyName')).trim();
+	const uploaded = await attachments.attachmentIdFor(itemIndex, kind, binaryPropertyName, `${MEDIA_NAMES[kind]} "${binaryPropertyName}"`);
+	return uploaded.ok ? { ok: true, message: uploadedMediaMessage(kind, uploaded.message) } : uploaded;
+}
+
+async function contentOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	messageType: string,
+	attachments: AttachmentSource,
+): Promise<Built<MessengerMessage>> {
 	const parameter = (name: string) => context.getNodeParameter(name, itemIndex, '');
 	switch (messageType) {
 		case 'text':
@@ -54,8 +74,10 @@ function contentOf(context: IExecuteFunctions, itemIndex: number, messageType: s
 		case 'buttons':
 			return buttonTemplateMessage(text(parameter('text')), buttonsOf(parameter('buttons')));
 		case 'image':
+		case 'audio':
+		case 'video':
 		case 'file':
-			return mediaMessage(messageType, text(parameter('mediaUrl')).trim());
+			return mediaOf(context, itemIndex, messageType, attachments);
 		case 'generic':
 			return genericTemplateMessage(elementsOf(parameter('elements')));
 		default:
@@ -66,9 +88,16 @@ function contentOf(context: IExecuteFunctions, itemIndex: number, messageType: s
 	}
 }
 
-/** The item's message with its quick replies, or every problem Messenger would refuse it for. */
-export function readMessageContent(context: IExecuteFunctions, itemIndex: number): Built<MessengerMessage> {
+/**
+ * The item's message with its quick replies, or every problem Messenger would refuse it for. A
+ * binary file is checked and uploaded through `attachments` before the message is built.
+ */
+export async function readMessageContent(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	attachments: AttachmentSource,
+): Promise<Built<MessengerMessage>> {
 	const messageType = String(context.getNodeParameter('messageType', itemIndex));
-	const content = contentOf(context, itemIndex, messageType);
+	const content = await contentOf(context, itemIndex, messageType, attachments);
 	return withQuickReplies(content, quickRepliesOf(context.getNodeParameter('quickReplies', itemIndex, {})));
 }

@@ -157,7 +157,7 @@ describe('Request OTN: Send Message', () => {
 	});
 
 	it('refuses a message type it does not know', async () => {
-		const { error } = await run({ messageType: 'video' });
-		expect(error?.message).toBe('The message type "video" is not known');
+		const { error } = await run({ messageType: 'sticker' });
+		expect(error?.message).toBe('The message type "sticker" is not known');
 	});
 });

@@ -8,7 +8,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type Nod
 import { selectForBroadcast as selectOperation } from '../../../nodes/OtnTokenStore/resources/token/selectForBroadcast.operation';
 import { audiencePage } from '../../../nodes/shared/tokens/audiencePage';
 import { compareText } from '../../../nodes/shared/tokens/ordering';
-import { selectForBroadcast } from '../../../nodes/shared/tokens/selectForBroadcast';
+import { selectRowsForBroadcast } from '../../../nodes/shared/tokens/selectForBroadcast';
 import type { TokenRow } from '../../../nodes/shared/tokens/tokenRow';
 import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
 import { indexed, NOW, tokenRow } from './tokenRows';
@@ -51,7 +51,7 @@ class Store {
 		const read = this.readPage(after, pageSize);
 		const result = audiencePage(indexed(read), read.length, pageSize);
 		if ('problem' in result) throw new Error(result.problem.kind);
-		const selection = selectForBroadcast(result.page.rows, { topic, pageId: null, testPsids: [], maxRows: null, now: NOW });
+		const selection = selectRowsForBroadcast(result.page.rows, { topic, pageId: null, testPsids: [], maxRows: null, now: NOW });
 		for (const { row } of selection.eligible) {
 			this.sent.push(row.tokenId);
 			this.write(row.tokenId, 'used');
@@ -79,7 +79,7 @@ class Store {
 	}
 }
 
-const wholeSelection = (rows: TokenRow[]) => selectForBroadcast(indexed(rows), { topic: null, pageId: null, testPsids: [], maxRows: null, now: NOW });
+const wholeSelection = (rows: TokenRow[]) => selectRowsForBroadcast(indexed(rows), { topic: null, pageId: null, testPsids: [], maxRows: null, now: NOW });
 
 describe('one page of an audience', () => {
 	const rows = [tokenRow('a', { psid: '1' }), tokenRow('b', { psid: '2' }), tokenRow('c', { psid: '3' }), tokenRow('d', { psid: '3' })];

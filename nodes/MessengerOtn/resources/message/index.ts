@@ -15,7 +15,7 @@ export const messageDescription: INodeProperties[] = [
 				value: 'sendMessage',
 				action: 'Send message inside 24 hour window',
 				description:
-					'Send text, buttons, an image, a file or a generic template, with quick replies, to a subscriber who wrote to the Page in the last 24 hours',
+					'Send text, buttons, an image, audio, video, a file (from a URL or binary data) or a generic template, with quick replies, to a subscriber who wrote to the Page in the last 24 hours',
 			},
 		],
 		default: 'sendMessage',

@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
  */
 
 const CHROMIUM = '/usr/bin/chromium';
-const ENSURE_SCRIPT = join(__dirname, '..', '..', 'scripts', 'chromium', 'ensure-chromium.sh');
+const ENSURE_SCRIPT = join(__dirname, 'ensure-chromium.sh');
 
 // Without the background-networking flags Chromium keeps calling Google, and a closed network
 // refuses it. Playwright gives every launch a fresh temporary --user-data-dir of its own.
