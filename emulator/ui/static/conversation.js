@@ -61,8 +61,9 @@ function messageContent(message, context) {
 	if (typeof message.text === 'string') return el('div', { class: 'bubble theirs' }, message.text);
 	const attachment = message.attachment ?? {};
 	if (attachment.type === 'template') return template(attachment.payload ?? {}, context);
-	// Media is not fetched: the emulator stays on this machine.
-	return el('div', { class: 'bubble theirs media' }, `${attachment.type ?? 'attachment'}: ${fileName(attachment.payload?.url)}`);
+	// Media is not fetched: the emulator stays on this machine. An uploaded file is named by its attachment id.
+	const source = attachment.payload?.attachment_id ? `uploaded attachment ${attachment.payload.attachment_id}` : fileName(attachment.payload?.url);
+	return el('div', { class: 'bubble theirs media' }, `${attachment.type ?? 'attachment'}: ${source}`);
 }
 
 function template(payload, context) {
