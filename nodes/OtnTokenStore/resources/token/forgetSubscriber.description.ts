@@ -5,7 +5,7 @@ const showFor = { resource: ['token'], operation: ['forgetSubscriber'] };
 export const forgetSubscriberFields: INodeProperties[] = [
 	{
 		displayName:
-			'Input: stored rows (token rows or send log rows). Output: one item per row of this subscriber, as tokenId, pageId and psid, for a Delete node matching on tokenId.',
+			'Input: stored rows (token rows or send log rows). Output: one item per tokenId of this subscriber, for a Delete node matching on tokenId, with what is deleted (topic, title, status, dates, send log rows and campaigns; never the token) for your record.',
 		name: 'forgetNotice',
 		type: 'notice',
 		default: '',
