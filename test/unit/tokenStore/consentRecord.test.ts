@@ -3,7 +3,7 @@ import { consentRecord, type ConsentSources } from '../../../nodes/shared/consen
 import type { SendLogRow } from '../../../nodes/shared/tokens/sendLogRow';
 import type { StatusEvent } from '../../../nodes/shared/tokens/statusEvent';
 import { toCsv } from '../../../nodes/shared/csv';
-import { indexed, NOW, PAGE, tokenRow } from './tokenRows';
+import { NOW, PAGE, tokenRow } from './tokenRows';
 
 const everyone = { psid: null, pageId: null };
 
