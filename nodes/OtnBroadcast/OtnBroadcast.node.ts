@@ -17,6 +17,7 @@ import { readTokenRows } from '../shared/tokens/readRows';
 import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastHint } from './broadcastSummary';
+import { dryRunPreviewItem } from './dryRunPreview';
 import { keepToPage, planBroadcast } from './planBroadcast';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
 import { stopBeforeSending } from './stopBeforeSending';
@@ -84,7 +85,8 @@ export class OtnBroadcast implements INodeType {
 		if (settings.dryRun) {
 			const wouldSend = plan.sends.map((planned) => outputItem(planned.distinct.row, planned.distinct.itemIndexes));
 			this.addExecutionHints(broadcastHint({ campaign: settings.campaign, dryRun: true, sent: wouldSend.length, unconfirmed: 0, notSent: reasons }));
-			return [wouldSend, [...passedItems, ...errors.items]];
+			const sentOutput = settings.dryRunOutput === 'preview' ? [dryRunPreviewItem(plan, settings.ratePerSecond, reasons, this.getInputData().length)] : wouldSend;
+			return [sentOutput, [...passedItems, ...errors.items]];
 		}
 
 		const results = await sendBroadcast(this, channel, plan.sends, settings);

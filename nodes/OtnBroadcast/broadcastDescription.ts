@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
+import { dryRunOutputField } from './dryRunPreview';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
 export const MAX_SHARDS_SHARING_RATE = 64;
@@ -81,6 +82,7 @@ export const broadcastProperties: INodeProperties[] = [
 		description:
 			'Whether to check every row and message and count what would be sent, without sending anything. Rows that would be sent come out of "Sent" unchanged.',
 	},
+	dryRunOutputField,
 	{
 		displayName: 'Options',
 		name: 'options',

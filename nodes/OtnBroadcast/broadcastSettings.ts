@@ -17,6 +17,8 @@ export interface BroadcastSettings {
 	/** Shards of one audience sending at once; 1 when not sharded. */
 	shardsSharingRate: number;
 	dryRun: boolean;
+	/** What a dry run puts out: the rows it would send, or one Audience Preview item. */
+	dryRunOutput: 'rows' | 'preview';
 	batchSize: number;
 	concurrency: number;
 	maxAttempts: number;
@@ -53,6 +55,7 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 		ratePerSecond: pageRate / shardsSharingRate,
 		shardsSharingRate,
 		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
+		dryRunOutput: context.getNodeParameter('dryRunOutput', 0, 'rows') === 'preview' ? 'preview' : 'rows',
 		batchSize: paid ? 1 : evenBatchSize(Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)), pageRate / shardsSharingRate),
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { audiencePreviewOption, previewRateOption } from './selectionPreview.description';
+
 const showFor = { resource: ['token'], operation: ['selectForBroadcast'] };
 
 export const selectForBroadcastFields: INodeProperties[] = [
@@ -37,6 +39,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showFor },
 		options: [
+			audiencePreviewOption,
 			{
 				displayName: 'Max Rows',
 				name: 'maxRows',
@@ -46,6 +49,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 				description:
 					'Send to at most this many subscribers, e.g. a sample before the whole audience. The tokens that expire first are taken first.',
 			},
+			previewRateOption,
 			{
 				displayName: 'Shard Count',
 				name: 'shardCount',

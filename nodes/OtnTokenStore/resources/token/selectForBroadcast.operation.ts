@@ -6,12 +6,15 @@ import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
 import { readTokenRows } from '../../../shared/tokens/readRows';
 import { selectionHint, severalPagesWarning } from '../../selectionHint';
+import { selectionPreviewItem } from './selectionPreview';
 
 interface SelectOptions {
 	maxRows?: number;
 	testPsids?: string;
 	shardCount?: number;
 	shardNumber?: number;
+	audiencePreview?: boolean;
+	previewRatePerSecond?: number;
 }
 
 function textOrNull(value: unknown): string | null {
@@ -59,6 +62,7 @@ export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[
 	this.addExecutionHints({ message: selectionHint(selection.counts, shard), location: 'outputPane' });
 	const severalPages = severalPagesWarning(selection.counts);
 	if (severalPages) this.addExecutionHints({ message: severalPages, type: 'warning', location: 'outputPane' });
+	if (options.audiencePreview) return [[selectionPreviewItem(selection, options.previewRatePerSecond, this.getInputData().length), ...errors.items], []];
 	return [
 		[...selection.eligible.map(({ row, itemIndexes }) => outputItem(row, itemIndexes)), ...errors.items],
 		selection.statusChanges.map((update) => outputItem(updateJson(update), update.itemIndexes)),
