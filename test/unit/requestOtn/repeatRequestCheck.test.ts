@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MessengerOtn } from '../../../nodes/MessengerOtn/MessengerOtn.node';
 import type { TokenRow } from '../../../nodes/shared/tokens/tokenRow';
 import { longToken, tokenRow } from '../tokenStore/tokenRows';
-import { fakeExecuteContext, type FakeRun } from './fakeExecuteContext';
+import { runRequestOtn } from './fakeExecuteContext';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
@@ -23,15 +22,7 @@ const request = (repeatCheck: IDataObject) => ({
 	repeatCheck,
 });
 
-async function run(parameters: FakeRun['parameters'], options: Omit<FakeRun, 'parameters'> = {}) {
-	const { context, requests } = fakeExecuteContext({ parameters, ...options });
-	try {
-		const [output] = await new MessengerOtn().execute.call(context);
-		return { output, requests, error: undefined };
-	} catch (error) {
-		return { output: [], requests, error: error as { message: string; description?: string } };
-	}
-}
+const run = runRequestOtn;
 
 describe('Request One-Time Notification: the repeat request check', () => {
 	it('refuses a second request for a topic the subscriber holds an unused token for, and sends nothing', async () => {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pageIdField, psidField } from './subscriberFields';
+
 const showFor = { resource: ['token'], operation: ['exportConsentRecord'] };
 const showForCsv = { ...showFor, format: ['csv'] };
 
@@ -12,24 +14,8 @@ export const exportConsentRecordFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'PSID',
-		name: 'psid',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1254459154682919',
-		description: 'The subscriber whose record is asked for. Leave empty for every subscriber in the input.',
-		displayOptions: { show: showFor },
-	},
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 200000000000001',
-		description: 'Only rows of this Page. Leave empty for every Page.',
-		displayOptions: { show: showFor },
-	},
+	psidField(showFor, { required: false, description: 'The subscriber whose record is asked for. Leave empty for every subscriber in the input.' }),
+	pageIdField(showFor, 'Only rows of this Page. Leave empty for every Page.'),
 	{
 		displayName: 'Format',
 		name: 'format',

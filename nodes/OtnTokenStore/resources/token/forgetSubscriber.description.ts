@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pageIdField, psidField } from './subscriberFields';
+
 const showFor = { resource: ['token'], operation: ['forgetSubscriber'] };
 
 export const forgetSubscriberFields: INodeProperties[] = [
@@ -11,23 +13,6 @@ export const forgetSubscriberFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'PSID',
-		name: 'psid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 1254459154682919',
-		description: "The Page-scoped ID of the subscriber whose data is to be deleted",
-		displayOptions: { show: showFor },
-	},
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 200000000000001',
-		description: 'Only rows of this Page. Leave empty for every Page (a PSID belongs to one Page anyway).',
-		displayOptions: { show: showFor },
-	},
+	psidField(showFor, { required: true, description: 'The Page-scoped ID of the subscriber whose data is to be deleted' }),
+	pageIdField(showFor, 'Only rows of this Page. Leave empty for every Page (a PSID belongs to one Page anyway).'),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { audiencePreviewOption, previewRateOption } from './selectionPreview.description';
+import { pageIdField } from './subscriberFields';
 
 const showFor = { resource: ['token'], operation: ['selectForBroadcast'] };
 
@@ -22,15 +23,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 		description: "Only tokens of this topic (the opt-in request's payload). Leave empty for every topic.",
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 200000000000001',
-		description: 'Only tokens of this Page. Leave empty for every Page.',
-		displayOptions: { show: showFor },
-	},
+	pageIdField(showFor, 'Only tokens of this Page. Leave empty for every Page.'),
 	{
 		displayName: 'Options',
 		name: 'options',
