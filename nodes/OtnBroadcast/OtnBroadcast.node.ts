@@ -53,7 +53,7 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		let plan = planBroadcast(this, rows, new Date(), settings.sendThrough);
+		let plan = planBroadcast(this, rows, new Date(), settings.sendThrough, settings.variants);
 
 		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');
 		if (invalidMessages.length > 0 && plan.sends.length === 0 && !this.continueOnFail()) {

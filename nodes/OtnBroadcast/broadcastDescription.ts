@@ -4,6 +4,7 @@ import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
 import { dryRunOutputField } from './dryRunPreview';
+import { variantFields } from './variantDescription';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
 export const MAX_SHARDS_SHARING_RATE = 64;
@@ -65,6 +66,7 @@ export const broadcastProperties: INodeProperties[] = [
 		displayOptions: { show: { sendThrough: ['paidApi'] } },
 	},
 	...messageContentFields({}),
+	...variantFields,
 	{
 		displayName: 'Send Rate (Messages per Second)',
 		name: 'ratePerSecond',

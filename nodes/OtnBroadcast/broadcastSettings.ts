@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { evenBatchSize } from '../shared/broadcast/evenBatchSize';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { DEFAULT_RATE_PER_SECOND, MAX_SHARDS_SHARING_RATE } from './broadcastDescription';
+import { readVariantSplit, type VariantSplit } from './variants';
 
 export type SendThrough = 'sendApi' | 'paidApi';
 
@@ -23,6 +24,8 @@ export interface BroadcastSettings {
 	concurrency: number;
 	maxAttempts: number;
 	timeoutMs: number;
+	/** The message variants and their shares; undefined without Variants (A/B). */
+	variants?: VariantSplit;
 }
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
@@ -60,5 +63,6 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
 		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,
+		variants: readVariantSplit(context, campaign),
 	};
 }

@@ -33,7 +33,7 @@ export function dryRunPreviewItem(plan: BroadcastPlan, ratePerSecond: number, no
 	const preview = {
 		...audiencePreview(plan.sends.map((planned) => planned.row), coolingDown, ratePerSecond),
 		notSent,
-		messages: plan.sends.slice(0, MESSAGES_SHOWN).map(({ row, message }) => ({ tokenId: row.tokenId, topic: row.topic, tokenType: row.tokenType, message })),
+		messages: plan.sends.slice(0, MESSAGES_SHOWN).map(({ row, message, variant }) => ({ tokenId: row.tokenId, topic: row.topic, tokenType: row.tokenType, ...(variant ? { variant } : {}), message })),
 	};
 	const paired = plan.sends.flatMap((planned) => planned.distinct.itemIndexes).sort((a, b) => a - b);
 	return outputItem(preview, paired.length > 0 ? paired : Array.from({ length: inputCount }, (_, index) => index));

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readMessageContent } from '../shared/messages/readMessageContent';
 import { paidMessageProblems } from '../shared/messages/paidMessageChecks';
 import type { DistinctRow } from '../shared/tokens/dedupeRows';
 import { paidApiEligibility } from '../shared/tokens/paidApiRules';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
 import type { SendThrough } from './broadcastSettings';
+import { readRowMessage, type VariantSplit } from './variants';
 
 /** Why a row costs no call. */
 export type PassReason = Exclude<TokenStanding, 'eligible'> | 'notMarketing' | 'messageInvalid' | 'otherPage';
@@ -15,6 +15,8 @@ export interface PlannedSend {
 	distinct: DistinctRow<TokenRow>;
 	row: TokenRow & { token: string };
 	message: IDataObject;
+	/** The variant (A to D) the row gets, when the campaign has variants. */
+	variant?: string;
 }
 
 export interface PassedRow {
@@ -59,6 +61,7 @@ export function planBroadcast(
 	rows: Array<DistinctRow<TokenRow>>,
 	now: Date,
 	sendThrough: SendThrough,
+	split?: VariantSplit,
 ): BroadcastPlan {
 	const plan: BroadcastPlan = { sends: [], passed: [] };
 	for (const distinct of rows) {
@@ -67,7 +70,7 @@ export function planBroadcast(
 			plan.passed.push({ distinct, row, reason });
 			continue;
 		}
-		const built = readMessageContent(context, distinct.itemIndexes[0]);
+		const { built, variant } = readRowMessage(context, distinct.itemIndexes[0], row, split);
 		const problems = built.ok
 			? sendThrough === 'paidApi'
 				? paidMessageProblems(built.message as IDataObject)
@@ -78,7 +81,7 @@ export function planBroadcast(
 			plan.passed.push({ distinct, row: { ...row, error: `message: ${text}` }, reason: 'messageInvalid' });
 			continue;
 		}
-		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject });
+		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject, variant });
 	}
 	return plan;
 }

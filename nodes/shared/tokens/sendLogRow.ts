@@ -17,6 +17,8 @@ export interface SendLogRow {
 	failedAt: string | null;
 	/** Why, in Meta's words. */
 	error: string | null;
+	/** The variant (A to D) sent, when the campaign had variants. */
+	variant: string | null;
 }
 
 export const SEND_LOG_COLUMNS = [
@@ -31,4 +33,5 @@ export const SEND_LOG_COLUMNS = [
 	'clickedAt',
 	'failedAt',
 	'error',
+	'variant',
 ] as const satisfies ReadonlyArray<keyof SendLogRow>;

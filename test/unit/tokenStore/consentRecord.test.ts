@@ -8,7 +8,7 @@ import { NOW, PAGE, tokenRow } from './tokenRows';
 const everyone = { psid: null, pageId: null };
 
 function sendLog(tokenId: string, campaign: string, sentAt: string, overrides: Partial<SendLogRow> = {}): SendLogRow {
-	return { campaign, tokenId, pageId: PAGE, psid: 'psid-a', messageId: `m_${campaign}`, sentAt, deliveredAt: null, readAt: null, clickedAt: null, failedAt: null, error: null, ...overrides };
+	return { campaign, tokenId, pageId: PAGE, psid: 'psid-a', messageId: `m_${campaign}`, sentAt, deliveredAt: null, readAt: null, clickedAt: null, failedAt: null, error: null, variant: null, ...overrides };
 }
 
 function statusEvent(type: StatusEvent['type'], at: string, overrides: Partial<StatusEvent> = {}): StatusEvent {
