@@ -10,6 +10,7 @@ import { insertDataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../../scripts/n8n/n8n-workflows';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { issuedRows } from '../contract/broadcastRows';
+import { dataTableNode, otnBroadcastNode, selectForBroadcastNode, webhookStartNode } from './broadcastWorkflowNodes';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
 
@@ -33,18 +34,10 @@ describe('the Audience Preview in a real n8n', () => {
 		workflowId = await createWorkflow(n8n, {
 			name: `Audience preview (${page.app.appId})`,
 			nodes: [
-				{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
-				{ id: randomUUID(), name: 'All Token Rows', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [240, 0], parameters: { resource: 'row', operation: 'get', dataTableId: { __rl: true, mode: 'id', value: table.id }, returnAll: true } },
-				{ id: randomUUID(), name: 'Select for Broadcast', type: 'n8n-nodes-messenger-otn.otnTokenStore', typeVersion: 1, position: [480, 0], parameters: { resource: 'token', operation: 'selectForBroadcast', topic: 'deals' } },
-				{
-					id: randomUUID(),
-					name: 'OTN Broadcast',
-					type: 'n8n-nodes-messenger-otn.otnBroadcast',
-					typeVersion: 1,
-					position: [720, 0],
-					parameters: { campaign: 'preview-e2e', messageType: 'text', text: '=Deals for {{ $json.topic }} are live', ratePerSecond: RATE, dryRun: true, dryRunOutput: 'preview', options: {} },
-					credentials: { messengerOtnPageApi: page.credential },
-				},
+				webhookStartNode('Start', webhookId),
+				dataTableNode('All Token Rows', table.id, 240, { operation: 'get', returnAll: true }),
+				selectForBroadcastNode(480),
+				otnBroadcastNode(page, 720, { campaign: 'preview-e2e', messageType: 'text', text: '=Deals for {{ $json.topic }} are live', ratePerSecond: RATE, dryRun: true, dryRunOutput: 'preview', options: {} }),
 			],
 			connections: {
 				Start: { main: [[{ node: 'All Token Rows', type: 'main', index: 0 }]] },

@@ -12,6 +12,7 @@ import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../../script
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 import { SEND_LOG_COLUMNS } from '../../nodes/shared/tokens/sendLogRow';
 import { issuedRows } from '../contract/broadcastRows';
+import { dataTableNode, otnBroadcastNode, selectForBroadcastNode, webhookStartNode } from './broadcastWorkflowNodes';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
 
@@ -19,14 +20,6 @@ const n8n = e2eInstance();
 const SUBSCRIBERS = 200;
 const TEXTS: Record<string, string> = { A: 'Spring sale: 20% off', B: 'Spring sale: free shipping' };
 const SEND_LOG_DATES = ['sentAt', 'deliveredAt', 'readAt', 'clickedAt', 'failedAt'];
-
-function webhookNode(name: string, webhookId: string) {
-	return { id: randomUUID(), name, type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', responseData: 'allEntries', options: {} } };
-}
-
-function dataTableNode(name: string, tableId: string, x: number, parameters: Record<string, unknown>) {
-	return { id: randomUUID(), name, type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [x, 0], parameters: { resource: 'row', dataTableId: { __rl: true, mode: 'id', value: tableId }, ...parameters } };
-}
 
 async function publishedWebhook(workflow: { name: string; nodes: unknown[]; connections: unknown }, webhookId: string): Promise<{ id: string; url: string }> {
 	const id = await createWorkflow(n8n, { ...workflow, settings: { executionOrder: 'v1' } } as never);
@@ -55,18 +48,10 @@ describe('Variants (A/B) in a real n8n', () => {
 				{
 					name: `Variants broadcast (${page.app.appId})`,
 					nodes: [
-						webhookNode('Start', broadcastHook),
+						webhookStartNode('Start', broadcastHook),
 						dataTableNode('Token Rows', tokensId, 240, { operation: 'get', returnAll: true }),
-						{ id: randomUUID(), name: 'Select for Broadcast', type: 'n8n-nodes-messenger-otn.otnTokenStore', typeVersion: 1, position: [480, 0], parameters: { resource: 'token', operation: 'selectForBroadcast', topic: 'deals' } },
-						{
-							id: randomUUID(),
-							name: 'OTN Broadcast',
-							type: 'n8n-nodes-messenger-otn.otnBroadcast',
-							typeVersion: 1,
-							position: [720, 0],
-							parameters: { campaign: 'spring-ab', messageType: 'text', text: TEXTS.A, useVariants: true, variantAShare: 50, variants: { variant: [{ text: TEXTS.B, share: 50 }] }, ratePerSecond: 200, options: {} },
-							credentials: { messengerOtnPageApi: page.credential },
-						},
+						selectForBroadcastNode(480),
+						otnBroadcastNode(page, 720, { campaign: 'spring-ab', messageType: 'text', text: TEXTS.A, useVariants: true, variantAShare: 50, variants: { variant: [{ text: TEXTS.B, share: 50 }] }, ratePerSecond: 200, options: {} }),
 						dataTableNode('Write Back Sent', tokensId, 960, {
 							operation: 'update',
 							filters: { conditions: [{ keyName: 'tokenId', condition: 'eq', keyValue: '={{ $json.tokenId }}' }] },
@@ -100,7 +85,7 @@ describe('Variants (A/B) in a real n8n', () => {
 				{
 					name: `Variants summary (${page.app.appId})`,
 					nodes: [
-						webhookNode('Start', summaryHook),
+						webhookStartNode('Start', summaryHook),
 						dataTableNode('Send Log', sendLogId, 240, { operation: 'get', returnAll: true }),
 						{ id: randomUUID(), name: 'Summarize', type: 'n8n-nodes-messenger-otn.otnTokenStore', typeVersion: 1, position: [480, 0], parameters: { resource: 'token', operation: 'summarize', report: 'campaigns', rows: 'sendLog' } },
 					],
