@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS otn_tokens (
 	"deliveredAt" timestamptz,
 	"readAt" timestamptz,
 	"clickedAt" timestamptz,
-	"error" text
+	"error" text,
+	-- The variant (A to D) of the last send when OTN Broadcast's Variants (A/B) is on; optional.
+	"variant" text
 );
 -- Apply Event and Forget Subscriber look rows up by subscriber; Select for Broadcast by topic.
 CREATE INDEX IF NOT EXISTS otn_tokens_subscriber ON otn_tokens ("pageId", "psid");
@@ -28,7 +30,7 @@ CREATE INDEX IF NOT EXISTS otn_tokens_topic_status ON otn_tokens ("topic", "stat
 -- A campaign in pages (examples/broadcast-in-pages-postgres.json) reads a topic's available rows in psid order.
 CREATE INDEX IF NOT EXISTS otn_tokens_paging ON otn_tokens ("topic", "status", "psid" COLLATE "C");
 
--- The send log: one row per send, for figures per campaign (a marketing token is sent again and again).
+-- The send log: one row per send, for figures per campaign and variant (a marketing token is sent again and again).
 -- failedAt and error come from the paid Marketing Message API's failed-delivery webhook.
 CREATE TABLE IF NOT EXISTS otn_send_log (
 	"campaign" text NOT NULL,
@@ -42,6 +44,8 @@ CREATE TABLE IF NOT EXISTS otn_send_log (
 	"clickedAt" timestamptz,
 	"failedAt" timestamptz,
 	"error" text,
+	-- The variant (A to D) sent, for Summarize's figures per variant.
+	"variant" text,
 	PRIMARY KEY ("campaign", "tokenId")
 );
 CREATE INDEX IF NOT EXISTS otn_send_log_subscriber ON otn_send_log ("pageId", "psid");

@@ -18,6 +18,7 @@ import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription'
 import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastAttachments } from './broadcastAttachments';
 import { broadcastHint } from './broadcastHint';
+import { dryRunPreviewItem } from './dryRunPreview';
 import { keepToPage, planBroadcast } from './planBroadcast';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
 import { stopBeforeSending } from './stopBeforeSending';
@@ -53,7 +54,7 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		let plan = await planBroadcast(this, rows, new Date(), settings.sendThrough, broadcastAttachments(this, settings));
+		let plan = await planBroadcast(this, rows, new Date(), settings.sendThrough, broadcastAttachments(this, settings), settings.variants);
 
 		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');
 		if (invalidMessages.length > 0 && plan.sends.length === 0 && !this.continueOnFail()) {
@@ -85,7 +86,8 @@ export class OtnBroadcast implements INodeType {
 		if (settings.dryRun) {
 			const wouldSend = plan.sends.map((planned) => outputItem(planned.distinct.row, planned.distinct.itemIndexes));
 			this.addExecutionHints(broadcastHint({ campaign: settings.campaign, dryRun: true, sent: wouldSend.length, unconfirmed: 0, notSent: reasons }));
-			return [wouldSend, [...passedItems, ...errors.items]];
+			const sentOutput = settings.dryRunOutput === 'preview' ? [dryRunPreviewItem(plan, settings.ratePerSecond, reasons, this.getInputData().length)] : wouldSend;
+			return [sentOutput, [...passedItems, ...errors.items]];
 		}
 
 		const results = await sendBroadcast(this, channel, plan.sends, settings);

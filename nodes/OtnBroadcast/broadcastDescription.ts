@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
+import { dryRunOutputField } from './dryRunPreview';
+import { variantFields } from './variantDescription';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
 export const MAX_SHARDS_SHARING_RATE = 64;
@@ -64,6 +66,7 @@ export const broadcastProperties: INodeProperties[] = [
 		displayOptions: { show: { sendThrough: ['paidApi'] } },
 	},
 	...messageContentFields({}),
+	...variantFields,
 	{
 		displayName: 'Send Rate (Messages per Second)',
 		name: 'ratePerSecond',
@@ -81,6 +84,7 @@ export const broadcastProperties: INodeProperties[] = [
 		description:
 			'Whether to check every row and message and count what would be sent, without sending anything. Rows that would be sent come out of "Sent" unchanged.',
 	},
+	dryRunOutputField,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { evenBatchSize } from '../shared/broadcast/evenBatchSize';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { DEFAULT_RATE_PER_SECOND, MAX_SHARDS_SHARING_RATE } from './broadcastDescription';
+import { readVariantSplit, type VariantSplit } from './variants';
 
 export type SendThrough = 'sendApi' | 'paidApi';
 
@@ -17,10 +18,14 @@ export interface BroadcastSettings {
 	/** Shards of one audience sending at once; 1 when not sharded. */
 	shardsSharingRate: number;
 	dryRun: boolean;
+	/** What a dry run puts out: the rows it would send, or one Audience Preview item. */
+	dryRunOutput: 'rows' | 'preview';
 	batchSize: number;
 	concurrency: number;
 	maxAttempts: number;
 	timeoutMs: number;
+	/** The message variants and their shares; undefined without Variants (A/B). */
+	variants?: VariantSplit;
 }
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
@@ -53,9 +58,11 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 		ratePerSecond: pageRate / shardsSharingRate,
 		shardsSharingRate,
 		dryRun: context.getNodeParameter('dryRun', 0, false) as boolean,
+		dryRunOutput: context.getNodeParameter('dryRunOutput', 0, 'rows') === 'preview' ? 'preview' : 'rows',
 		batchSize: paid ? 1 : evenBatchSize(Math.round(clamp(options.batchSize, 1, MAX_BATCH_SIZE, MAX_BATCH_SIZE)), pageRate / shardsSharingRate),
 		concurrency: Math.round(clamp(options.concurrency, 1, 32, 4)),
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
 		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,
+		variants: readVariantSplit(context, campaign),
 	};
 }

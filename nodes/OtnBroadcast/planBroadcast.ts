@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { AttachmentSource } from '../shared/messages/attachmentUploads';
-import { readMessageContent } from '../shared/messages/readMessageContent';
 import { paidMessageProblems } from '../shared/messages/paidMessageChecks';
 import type { DistinctRow } from '../shared/tokens/dedupeRows';
 import { paidApiEligibleAt } from '../shared/tokens/paidApiRules';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
 import type { SendThrough } from './broadcastSettings';
+import { readRowMessage, type VariantSplit } from './variants';
 
 /** Why a row costs no call. */
 export type PassReason = Exclude<TokenStanding, 'eligible'> | 'messageInvalid' | 'otherPage';
@@ -16,6 +16,8 @@ export interface PlannedSend {
 	distinct: DistinctRow<TokenRow>;
 	row: TokenRow & { token: string };
 	message: IDataObject;
+	/** The variant (A to D) the row gets, when the campaign has variants. */
+	variant?: string;
 }
 
 export interface PassedRow {
@@ -51,6 +53,7 @@ export async function planBroadcast(
 	now: Date,
 	sendThrough: SendThrough,
 	attachments: AttachmentSource,
+	split?: VariantSplit,
 ): Promise<BroadcastPlan> {
 	const plan: BroadcastPlan = { sends: [], passed: [] };
 	for (const distinct of rows) {
@@ -59,7 +62,7 @@ export async function planBroadcast(
 			plan.passed.push({ distinct, row, reason });
 			continue;
 		}
-		const built = await readMessageContent(context, distinct.itemIndexes[0], attachments);
+		const { built, variant } = await readRowMessage(context, distinct.itemIndexes[0], row, split, attachments);
 		const problems = built.ok
 			? sendThrough === 'paidApi'
 				? paidMessageProblems(built.message as IDataObject)
@@ -70,7 +73,7 @@ export async function planBroadcast(
 			plan.passed.push({ distinct, row: { ...row, error: `message: ${text}` }, reason: 'messageInvalid' });
 			continue;
 		}
-		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject });
+		plan.sends.push({ distinct, row: row as TokenRow & { token: string }, message: built.message as IDataObject, variant });
 	}
 	return plan;
 }

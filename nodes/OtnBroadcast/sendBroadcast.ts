@@ -16,6 +16,7 @@ import { MARKETING_COOLDOWN_MS } from '../shared/tokens/tokenRules';
 import type { BroadcastSettings } from './broadcastSettings';
 import type { PlannedSend } from './planBroadcast';
 import { preflightPaidApi, preflightSendApi, type PreflightResult } from './preflight';
+import { withVariant } from './variants';
 
 export interface SendResults {
 	sent: INodeExecutionData[];
@@ -100,9 +101,9 @@ export async function sendBroadcast(
 		marketingCooldownMs: paid ? PAID_API_MIN_INTERVAL_MS : MARKETING_COOLDOWN_MS,
 	};
 	verdicts.forEach((verdict, index) => {
-		const { distinct } = sends[index];
+		const { distinct, variant } = sends[index];
 		const after = rowAfterVerdict(distinct.row, verdict, sendContext);
-		const item = outputItem(after.row, distinct.itemIndexes);
+		const item = outputItem(withVariant(after.row, variant), distinct.itemIndexes);
 		if (after.sent) {
 			results.sent.push(item);
 			if (verdict.kind === 'sentUnconfirmed') results.unconfirmed++;

@@ -9,6 +9,8 @@ import {
 
 import { applyEventFields } from './resources/token/applyEvent.description';
 import { applyEvent } from './resources/token/applyEvent.operation';
+import { exportConsentRecordFields } from './resources/token/exportConsentRecord.description';
+import { exportConsentRecord } from './resources/token/exportConsentRecord.operation';
 import { forgetSubscriberFields } from './resources/token/forgetSubscriber.description';
 import { forgetSubscriber } from './resources/token/forgetSubscriber.operation';
 import { recordOptInFields } from './resources/token/recordOptIn.description';
@@ -18,12 +20,13 @@ import { selectForBroadcast } from './resources/token/selectForBroadcast.operati
 import { summarizeFields } from './resources/token/summarize.description';
 import { summarize } from './resources/token/summarize.operation';
 
-const OPERATIONS: Record<string, (this: IExecuteFunctions) => INodeExecutionData[][]> = {
+const OPERATIONS: Record<string, (this: IExecuteFunctions) => INodeExecutionData[][] | Promise<INodeExecutionData[][]>> = {
 	recordOptIn,
 	selectForBroadcast,
 	applyEvent,
 	summarize,
 	forgetSubscriber,
+	exportConsentRecord,
 };
 
 /**
@@ -42,9 +45,9 @@ export class OtnTokenStore implements INodeType {
 		version: 1,
 		subtitle:
 			// The operation as the editor lists it, not its internal value.
-			'={{ ({"applyEvent":"Apply Event","forgetSubscriber":"Forget Subscriber","recordOptIn":"Record Opt-In","selectForBroadcast":"Select for Broadcast","summarize":"Summarize"})[$parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({"applyEvent":"Apply Event","exportConsentRecord":"Export Consent Record","forgetSubscriber":"Forget Subscriber","recordOptIn":"Record Opt-In","selectForBroadcast":"Select for Broadcast","summarize":"Summarize"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
-			'Keep Messenger opt-in tokens in any store: opt-ins to token rows, rows to send to, stops, deliveries and reads, figures, and data deletion',
+			'Keep Messenger opt-in tokens in any store: opt-ins to token rows, rows to send to, stops, deliveries and reads, figures, consent records and data deletion',
 		defaults: { name: 'OTN Token Store' },
 		// Not an AI tool: it turns rows a workflow hands it into rows for a store, and a tool call carries no rows.
 		usableAsTool: undefined,
@@ -74,6 +77,12 @@ export class OtnTokenStore implements INodeType {
 						action: 'Apply event to stored rows',
 						description:
 							"Work out which stored rows a marketing stop or resume, a delivery or a read, a paid marketing message's delivery, read, click or failure, or an unsubscribe changes, and how",
+					},
+					{
+						name: 'Export Consent Record',
+						value: 'exportConsentRecord',
+						action: 'Export consent record',
+						description: "Each subscriber's consent history per topic (opt-ins and the text they saw, stops, resumes, unsubscribes, sends), as rows or a CSV file",
 					},
 					{
 						name: 'Forget Subscriber',
@@ -107,6 +116,7 @@ export class OtnTokenStore implements INodeType {
 			...applyEventFields,
 			...summarizeFields,
 			...forgetSubscriberFields,
+			...exportConsentRecordFields,
 		],
 	};
 

@@ -141,13 +141,16 @@ describe('OTN Token Store in the real engine', () => {
 		]);
 	});
 
-	it('Forget Subscriber: the rows of one PSID, as tokenId, pageId and psid', async () => {
+	it('Forget Subscriber: the rows of one PSID, by tokenId, with what each holds', async () => {
 		const run = await runNode({
 			node,
 			parameters: { resource: 'token', operation: 'forgetSubscriber', psid: PSID },
 			input: [storedRow(TOKEN), storedRow(`THEIRS-${TOKEN}`, { psid: 'someone-else' })],
 		});
-		expect(run.outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([[{ tokenId: tokenIdOf(TOKEN), pageId: PAGE_ID, psid: PSID }, { item: 0 }]]);
+		expect(run.outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+			[expect.objectContaining({ tokenId: tokenIdOf(TOKEN), pageId: PAGE_ID, psid: PSID, topic: 'deals', tokenRows: 1, sendLogRows: 0 }), { item: 0 }],
+		]);
+		expect(JSON.stringify(run.outputs)).not.toContain(TOKEN);
 		expect(run.hints[0].message).toBe('1 row(s) of this subscriber to delete, by tokenId, of 2 row(s) in.');
 	});
 

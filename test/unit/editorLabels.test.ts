@@ -25,8 +25,8 @@ function subtitle(description: INodeTypeDescription, parameters: Record<string, 
 describe('the actions the node panel lists', () => {
 	const actions = [...operationOptions(requestOtn), ...operationOptions(tokenStore)].map((option) => String(option.action));
 
-	it('are all there: 8 of Request OTN, 5 of OTN Token Store', () => {
-		expect(actions).toHaveLength(13);
+	it('are all there: 8 of Request OTN, 6 of OTN Token Store', () => {
+		expect(actions).toHaveLength(14);
 	});
 
 	it.each(actions)('"%s" carries no article', (action) => {

@@ -19,6 +19,8 @@ export function normalizeSendLogRow(raw: Raw): RowCheck<SendLogRow> {
 			// Send logs made before the paid API's failure webhooks have neither column.
 			failedAt: read.cell('failedAt', dateCell),
 			error: read.cell('error', textCell),
+			// Only campaigns with variants fill it; older send logs have no such column.
+			variant: read.cell('variant', textCell),
 		};
 	});
 }

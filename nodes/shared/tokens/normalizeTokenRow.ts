@@ -31,6 +31,7 @@ export function normalizeTokenRow(raw: Raw, options: NormalizeTokenRowOptions): 
 			if (optedInAt === null) read.fail('expiresAt', 'columns "expiresAt" and "optedInAt" of a one-time token are both empty');
 			expiresAt = oneTimeTokenExpiresAt(optedInAt);
 		}
+		const variant = 'variant' in raw ? { variant: read.cell('variant', textCell) } : {};
 		return {
 			tokenId: storedId ?? tokenIdOf(token!),
 			token,
@@ -51,6 +52,7 @@ export function normalizeTokenRow(raw: Raw, options: NormalizeTokenRowOptions): 
 			readAt: read.cell('readAt', dateCell),
 			clickedAt: read.cell('clickedAt', dateCell),
 			error: read.cell('error', textCell),
+			...variant,
 		};
 	});
 }

@@ -47,6 +47,8 @@ export interface SelectionCounts {
 	/** Further eligible tokens of a subscriber and topic that already has one selected. */
 	extraTokens: number;
 	coolingDown: number;
+	/** The soonest a cooling-down row may be sent again; null when none is cooling down. */
+	earliestNextEligibleAt: string | null;
 	/** used, expired, revoked or failed already. */
 	spent: number;
 	/** Eligible subscribers beyond the cap. */
@@ -89,6 +91,7 @@ export function selectRowsForBroadcast(rows: Array<IndexedRow<TokenRow>>, option
 	const candidates = new Map<string, Array<DistinctRow<TokenRow>>>();
 	const statusChanges: RowUpdate[] = [];
 	const counts = { rows: rows.length, duplicates: rows.length - distinct.length, outsideSelection: 0, otherShards: 0, coolingDown: 0, spent: 0 };
+	let earliestNextEligibleAt: string | null = null;
 
 	for (const entry of distinct) {
 		const { row } = entry;
@@ -106,8 +109,10 @@ export function selectRowsForBroadcast(rows: Array<IndexedRow<TokenRow>>, option
 		if (standing === 'expired') {
 			statusChanges.push({ key: { tokenId: row.tokenId }, set: { status: 'expired' }, itemIndexes: entry.itemIndexes });
 			topicCounts(byTopic, row.topic).expired++;
-		} else if (standing === 'coolingDown') counts.coolingDown++;
-		else if (standing === 'spent') counts.spent++;
+		} else if (standing === 'coolingDown') {
+			counts.coolingDown++;
+			if (earliestNextEligibleAt === null || compareText(row.nextEligibleAt, earliestNextEligibleAt) < 0) earliestNextEligibleAt = row.nextEligibleAt;
+		} else if (standing === 'spent') counts.spent++;
 		else {
 			const key = JSON.stringify([row.pageId, row.psid, row.topic]);
 			candidates.set(key, [...(candidates.get(key) ?? []), entry]);
@@ -130,6 +135,7 @@ export function selectRowsForBroadcast(rows: Array<IndexedRow<TokenRow>>, option
 		statusChanges,
 		counts: {
 			...counts,
+			earliestNextEligibleAt,
 			eligible: eligible.length,
 			expired: statusChanges.length,
 			extraTokens: perTopic.reduce((sum, topic) => sum + topic.extraTokens, 0),

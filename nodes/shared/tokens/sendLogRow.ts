@@ -18,6 +18,8 @@ export interface SendLogRow {
 	failedAt: string | null;
 	/** Why, in Meta's words. */
 	error: string | null;
+	/** The variant (A to D) sent, when the campaign had variants. */
+	variant: string | null;
 }
 
 export const SEND_LOG_COLUMNS = [
@@ -32,4 +34,5 @@ export const SEND_LOG_COLUMNS = [
 	'clickedAt',
 	'failedAt',
 	'error',
+	'variant',
 ] as const satisfies ReadonlyArray<keyof SendLogRow>;

@@ -3,23 +3,15 @@ import { isDeliveryFailure } from './deliveryFailure';
 import { compareText } from './ordering';
 import type { Summarized } from './summarizeTokens';
 import type { TrackedRow } from './trackedRow';
+import { countSend, type MergedSend, noSends, type SendFigures, summarizeVariants, type VariantSummary } from '../variants/variantFigures';
 
-export type CampaignSummary = {
-	campaign: string;
-	sent: number;
-	delivered: number;
-	read: number;
-	clicked: number;
-	/** Paid messages Meta could not deliver (docs/meta-platform.md §3.5). */
-	failed: number;
+export type CampaignSummary = { campaign: string } & SendFigures & {
+	/** Per variant, when the campaign was sent with Variants (A/B). */
+	variants?: VariantSummary[];
 };
 
-interface Send {
+interface Send extends MergedSend {
 	campaign: string;
-	delivered: boolean;
-	read: boolean;
-	clicked: boolean;
-	failed: boolean;
 	itemIndexes: number[];
 }
 
@@ -33,27 +25,26 @@ export function summarizeCampaigns(rows: Array<IndexedRow<TrackedRow>>): Array<S
 	for (const { row, itemIndex } of rows) {
 		if (row.campaign === null || row.sentAt === null) continue;
 		const key = JSON.stringify([row.campaign, row.tokenId]);
-		const send = sends.get(key) ?? { campaign: row.campaign, delivered: false, read: false, clicked: false, failed: false, itemIndexes: [] };
+		const send = sends.get(key) ?? { campaign: row.campaign, delivered: false, read: false, clicked: false, failed: false, variant: null, itemIndexes: [] };
 		send.delivered ||= row.deliveredAt !== null || row.readAt !== null;
 		send.read ||= row.readAt !== null;
 		send.clicked ||= row.clickedAt !== null;
 		send.failed ||= row.failedAt !== null || isDeliveryFailure(row.error);
+		send.variant ??= row.variant;
 		send.itemIndexes.push(itemIndex);
 		sends.set(key, send);
 	}
-	const byCampaign = new Map<string, Summarized<CampaignSummary>>();
+	const byCampaign = new Map<string, { entry: Summarized<CampaignSummary>; sends: Send[] }>();
 	for (const send of sends.values()) {
-		const entry = byCampaign.get(send.campaign) ?? {
-			summary: { campaign: send.campaign, sent: 0, delivered: 0, read: 0, clicked: 0, failed: 0 },
-			itemIndexes: [],
-		};
-		entry.itemIndexes.push(...send.itemIndexes);
-		entry.summary.sent++;
-		entry.summary.delivered += Number(send.delivered);
-		entry.summary.read += Number(send.read);
-		entry.summary.clicked += Number(send.clicked);
-		entry.summary.failed += Number(send.failed && !send.delivered);
-		byCampaign.set(send.campaign, entry);
+		const campaign = byCampaign.get(send.campaign) ?? { entry: { summary: { campaign: send.campaign, ...noSends() }, itemIndexes: [] }, sends: [] };
+		campaign.entry.itemIndexes.push(...send.itemIndexes);
+		countSend(campaign.entry.summary, send);
+		campaign.sends.push(send);
+		byCampaign.set(send.campaign, campaign);
 	}
-	return [...byCampaign.values()].sort((a, b) => compareText(a.summary.campaign, b.summary.campaign));
+	const summaries = [...byCampaign.values()].map(({ entry, sends: campaignSends }) => {
+		const variants = summarizeVariants(campaignSends);
+		return variants.length > 0 ? { ...entry, summary: { ...entry.summary, variants } } : entry;
+	});
+	return summaries.sort((a, b) => compareText(a.summary.campaign, b.summary.campaign));
 }

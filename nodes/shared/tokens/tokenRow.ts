@@ -32,6 +32,11 @@ export type TokenRow = {
 	readAt: string | null;
 	clickedAt: string | null;
 	error: string | null;
+	/**
+	 * The variant (A to D) of the last send, when its campaign had variants. Optional: present only
+	 * where the store has the column or the broadcast used variants, so older tables keep working.
+	 */
+	variant?: string | null;
 };
 
 /** Every column, in the order of the README's token row table (and of the templates and the Postgres DDL). */
@@ -56,6 +61,9 @@ export const TOKEN_ROW_COLUMNS = [
 	'clickedAt',
 	'error',
 ] as const satisfies ReadonlyArray<keyof TokenRow>;
+
+/** Columns a store needs only for a feature: `variant` for OTN Broadcast's Variants (A/B). */
+export const OPTIONAL_TOKEN_ROW_COLUMNS = ['variant'] as const satisfies ReadonlyArray<keyof TokenRow>;
 
 export const TOKEN_ROW_DATE_COLUMNS = [
 	'optedInAt',

@@ -23,6 +23,8 @@ export interface TrackedRow {
 	/** Null for send log rows, which have no status. */
 	status: TokenStatus | null;
 	error: string | null;
+	/** The variant sent, when the campaign had variants. */
+	variant: string | null;
 }
 
 export function trackTokenRow(row: TokenRow): TrackedRow {
@@ -40,6 +42,7 @@ export function trackTokenRow(row: TokenRow): TrackedRow {
 		failedAt: null,
 		status: row.status,
 		error: row.error,
+		variant: row.variant ?? null,
 	};
 }
 
@@ -63,5 +66,6 @@ export function trackSendLogRow(row: SendLogRow): TrackedRow {
 		failedAt: row.failedAt,
 		status: null,
 		error: row.error,
+		variant: row.variant,
 	};
 }

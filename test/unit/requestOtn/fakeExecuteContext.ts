@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+
+import { MessengerOtn } from '../../../nodes/MessengerOtn/MessengerOtn.node';
 
 export const PAGE_TOKEN = 'PAGE-TOKEN-SECRET-123';
 export const APP_SECRET = 'APP-SECRET-VALUE-456';
@@ -52,4 +54,15 @@ export function fakeExecuteContext(run: FakeRun) {
 		},
 	} as unknown as IExecuteFunctions;
 	return { context, requests };
+}
+
+/** Runs Request OTN on the fake context: its first output, or the error that stopped it, and every request made. */
+export async function runRequestOtn(parameters: FakeRun['parameters'], options: Omit<FakeRun, 'parameters'> = {}) {
+	const { context, requests } = fakeExecuteContext({ parameters, ...options });
+	try {
+		const [output] = await new MessengerOtn().execute.call(context);
+		return { output, requests, error: undefined };
+	} catch (error) {
+		return { output: [] as INodeExecutionData[], requests, error: error as { message: string; description?: string } };
+	}
 }

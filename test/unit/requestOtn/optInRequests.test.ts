@@ -1,21 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MessengerOtn } from '../../../nodes/MessengerOtn/MessengerOtn.node';
 import { META_ERRORS, type MetaErrorFixture } from '../../fixtures/metaErrorBodies';
-import { fakeExecuteContext, PAGE_TOKEN, type FakeRun } from './fakeExecuteContext';
+import { PAGE_TOKEN, runRequestOtn } from './fakeExecuteContext';
 
 const oneTime = { resource: 'optInRequest', operation: 'requestOneTimeNotification', psid: '42', title: 'Red sneakers are back', topic: 'restock:red', messagingType: 'RESPONSE' };
 const marketing = { ...oneTime, operation: 'requestMarketingOptIn', title: 'Weekly deals', topic: 'weekly-deals', ctaText: 'GET_UPDATES', options: {} };
 
-async function run(parameters: IDataObject, options: Omit<FakeRun, 'parameters'> = {}) {
-	const { context, requests } = fakeExecuteContext({ parameters, ...options });
-	try {
-		const [output] = await new MessengerOtn().execute.call(context);
-		return { output, requests, error: undefined };
-	} catch (error) {
-		return { output: [], requests, error: error as { message: string; description?: string } };
-	}
-}
+const run = runRequestOtn;
 
 const failWith = (fixture: MetaErrorFixture) => () => ({ statusCode: fixture.httpStatus, body: fixture.body });
 const bodyOf = (requests: Array<{ body?: unknown }>) => requests[0].body as IDataObject;

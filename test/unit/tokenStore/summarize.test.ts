@@ -85,3 +85,65 @@ describe('Summarize: sends by campaign', () => {
 		expect(hasProblem(noTime) && noTime.problem.column).toBe('sentAt');
 	});
 });
+
+describe('Summarize: sends by campaign, per variant', () => {
+	const logRow = (label: string, variant: string | undefined, receipts: Record<string, string> = {}) => {
+		const check = normalizeSendLogRow({ campaign: 'spring', tokenId: tokenRow(label).tokenId, pageId: PAGE, psid: label, messageId: `m_${label}`, sentAt: '2026-11-20T10:00:00.000Z', variant, ...receipts });
+		if (hasProblem(check)) throw new Error(check.problem.message);
+		return trackSendLogRow(check.row);
+	};
+	const delivered = { deliveredAt: '2026-11-20T10:00:01.000Z' };
+	const read = { ...delivered, readAt: '2026-11-20T11:00:00.000Z' };
+	const clicked = { ...read, clickedAt: '2026-11-20T12:00:00.000Z' };
+
+	it('gives sent, delivered, read and clicked per variant, with each rate and its difference from A in points', () => {
+		const rows = [
+			logRow('a1', 'A', read),
+			logRow('a2', 'A', delivered),
+			logRow('a3', 'A', {}),
+			logRow('a4', 'A', clicked),
+			logRow('b1', 'B', clicked),
+			logRow('b2', 'B', clicked),
+			logRow('b3', 'B', read),
+			logRow('b4', 'B', {}),
+			logRow('b5', 'B', delivered),
+		];
+		const [spring] = summarizeCampaigns(indexed(rows));
+		expect(spring.summary).toEqual({
+			campaign: 'spring',
+			sent: 9,
+			delivered: 7,
+			read: 5,
+			clicked: 3,
+			failed: 0,
+			variants: [
+				{ variant: 'A', sent: 4, delivered: 3, read: 2, clicked: 1, failed: 0, deliveredPercent: 75, readPercent: 50, clickedPercent: 25 },
+				{
+					variant: 'B',
+					sent: 5,
+					delivered: 4,
+					read: 3,
+					clicked: 2,
+					failed: 0,
+					deliveredPercent: 80,
+					readPercent: 60,
+					clickedPercent: 40,
+					differenceFromA: { delivered: 5, read: 10, clicked: 15 },
+				},
+			],
+		});
+	});
+
+	it('reads the variant from token rows too, and counts a send held by both rows once', () => {
+		const token = tokenRow('a1', { psid: 'a1', status: 'used', campaign: 'spring', lastSentAt: '2026-11-20T10:00:00.000Z', messageId: 'm_a1', variant: 'B', ...clicked });
+		const [spring] = summarizeCampaigns(indexed([trackTokenRow(token), logRow('a1', 'B')]));
+		expect(spring.summary.variants).toEqual([
+			{ variant: 'B', sent: 1, delivered: 1, read: 1, clicked: 1, failed: 0, deliveredPercent: 100, readPercent: 100, clickedPercent: 100 },
+		]);
+	});
+
+	it('gives no variant table for a campaign sent without variants', () => {
+		const [spring] = summarizeCampaigns(indexed([logRow('a1', undefined, read)]));
+		expect(spring.summary).toEqual({ campaign: 'spring', sent: 1, delivered: 1, read: 1, clicked: 0, failed: 0 });
+	});
+});

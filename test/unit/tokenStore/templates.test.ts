@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SEND_LOG_COLUMNS } from '../../../nodes/shared/tokens/sendLogRow';
-import { TOKEN_ROW_COLUMNS, TOKEN_ROW_DATE_COLUMNS } from '../../../nodes/shared/tokens/tokenRow';
+import { OPTIONAL_TOKEN_ROW_COLUMNS, TOKEN_ROW_COLUMNS, TOKEN_ROW_DATE_COLUMNS } from '../../../nodes/shared/tokens/tokenRow';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const ddl = readFileSync(join(examples, 'otn-tokens.postgres.sql'), 'utf8');
@@ -27,9 +27,9 @@ function tableColumns(table: string): Array<{ name: string; type: string }> {
 }
 
 describe('the Postgres DDL', () => {
-	it('has every token row column, dates as timestamptz, and tokenId as the unique key', () => {
+	it('has every token row column, the optional ones last, dates as timestamptz, and tokenId as the unique key', () => {
 		const columns = tableColumns('otn_tokens');
-		expect(columns.map((column) => column.name)).toEqual([...TOKEN_ROW_COLUMNS]);
+		expect(columns.map((column) => column.name)).toEqual([...TOKEN_ROW_COLUMNS, ...OPTIONAL_TOKEN_ROW_COLUMNS]);
 		const dates: readonly string[] = TOKEN_ROW_DATE_COLUMNS;
 		for (const column of columns) expect([column.name, column.type]).toEqual([column.name, dates.includes(column.name) ? 'timestamptz' : 'text']);
 		expect(ddl).toMatch(/"tokenId" text PRIMARY KEY/);
@@ -64,7 +64,7 @@ describe.each(['capture-opt-ins-data-table.json', 'capture-opt-ins-postgres.json
 
 it('the Data Table template names every column the table needs', () => {
 	const note = template('capture-opt-ins-data-table.json').nodes.find((node) => node.type === 'n8n-nodes-base.stickyNote');
-	for (const column of TOKEN_ROW_COLUMNS) expect(String(note?.parameters.content)).toContain(column);
+	for (const column of [...TOKEN_ROW_COLUMNS, ...OPTIONAL_TOKEN_ROW_COLUMNS]) expect(String(note?.parameters.content)).toContain(column);
 });
 
 describe.each(['broadcast-in-shards.json', 'broadcast-shard-postgres.json'])('the queue-mode template %s', (file) => {

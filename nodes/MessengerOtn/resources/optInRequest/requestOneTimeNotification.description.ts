@@ -21,4 +21,31 @@ export const requestOneTimeNotificationFields: INodeProperties[] = [
 	},
 	topicField(show),
 	...messagingTypeFields(show, false),
+	{
+		displayName: 'Repeat Request Check',
+		name: 'repeatCheck',
+		type: 'collection',
+		placeholder: 'Add Check',
+		default: {},
+		description: 'Refuse, before sending, a request the subscriber has already answered: Meta forbids several opt-in requests with the same topic to one person',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Ask Again After (Days)',
+				name: 'askAgainAfterDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: "Also refuse while the subscriber's last opt-in for this topic is more recent than this many days. 0 refuses only while they hold an unused, unexpired token for the topic.",
+			},
+			{
+				displayName: "Subscriber's Token Rows",
+				name: 'subscriberRows',
+				type: 'json',
+				default: '',
+				placeholder: "e.g. {{ $('Find Subscriber Rows').all().map(item => item.json) }}",
+				description: "The subscriber's token rows from your store (e.g. a Data Table Get with psid = the recipient). The request is refused when they hold an unused, unexpired one-time token for the same topic. Empty: no check.",
+			},
+		],
+	},
 ];

@@ -7,6 +7,7 @@ import { hasProblem } from '../../../shared/tokens/rowProblem';
 import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
 import { rowFix } from '../../../shared/tokens/rowFixes';
+import { deletionRecord } from '../../../shared/tokens/deletionRecord';
 
 const PSID_FIX = "Map the subscriber's PSID, e.g. {{ $json.psid }} from the deletion request.";
 
@@ -14,7 +15,7 @@ function text(value: unknown): string {
 	return String(value ?? '').trim();
 }
 
-/** Stored rows and a PSID in; the rows of that subscriber to delete out. */
+/** Stored rows and a PSID in; the rows of that subscriber to delete out, each with what it holds, for the record. */
 export function forgetSubscriber(this: IExecuteFunctions): INodeExecutionData[][] {
 	const errors = new ItemErrors(this);
 	const rows: Array<IndexedRow<SubscriberRow>> = [];
@@ -43,9 +44,14 @@ export function forgetSubscriber(this: IExecuteFunctions): INodeExecutionData[][
 		rows.push({ row: check.row, itemIndex });
 	});
 	const forgotten = rowsToForget(rows, (itemIndex) => subscribers.get(itemIndex)!);
+	const now = new Date();
+	const input = this.getInputData();
 	this.addExecutionHints({
-		message: `${forgotten.length} row(s) of this subscriber to delete, by tokenId, of ${this.getInputData().length} row(s) in.`,
+		message: `${forgotten.length} row(s) of this subscriber to delete, by tokenId, of ${input.length} row(s) in.`,
 		location: 'outputPane',
 	});
-	return [[...forgotten.map(({ row, itemIndexes }) => outputItem(row, itemIndexes)), ...errors.items]];
+	const records = forgotten.map(({ row, itemIndexes }) =>
+		outputItem({ ...row, ...deletionRecord(itemIndexes.map((itemIndex) => input[itemIndex].json), now) }, itemIndexes),
+	);
+	return [[...records, ...errors.items]];
 }

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { audiencePreviewOption, previewRateOption } from './selectionPreview.description';
+import { pageIdField } from './subscriberFields';
+
 const showFor = { resource: ['token'], operation: ['selectForBroadcast'] };
 
 export const selectForBroadcastFields: INodeProperties[] = [
@@ -20,15 +23,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 		description: "Only tokens of this topic (the opt-in request's payload). Leave empty for every topic.",
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 200000000000001',
-		description: 'Only tokens of this Page. Leave empty for every Page.',
-		displayOptions: { show: showFor },
-	},
+	pageIdField(showFor, 'Only tokens of this Page. Leave empty for every Page.'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -37,6 +32,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showFor },
 		options: [
+			audiencePreviewOption,
 			{
 				displayName: 'Max Rows',
 				name: 'maxRows',
@@ -46,6 +42,7 @@ export const selectForBroadcastFields: INodeProperties[] = [
 				description:
 					'Send to at most this many subscribers, e.g. a sample before the whole audience. The tokens that expire first are taken first.',
 			},
+			previewRateOption,
 			{
 				displayName: 'Page Size',
 				name: 'pageSize',

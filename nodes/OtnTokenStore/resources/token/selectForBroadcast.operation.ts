@@ -9,6 +9,7 @@ import { ItemErrors } from '../../../shared/itemErrors';
 import { outputItem } from '../../../shared/outputItem';
 import { readTokenRows } from '../../../shared/tokens/readRows';
 import { selectionHint, severalPagesWarning } from '../../selectionHint';
+import { selectionPreviewItem } from './selectionPreview';
 
 interface SelectOptions {
 	maxRows?: number;
@@ -16,6 +17,8 @@ interface SelectOptions {
 	shardCount?: number;
 	shardNumber?: number;
 	pageSize?: number;
+	audiencePreview?: boolean;
+	previewRatePerSecond?: number;
 }
 
 function textOrNull(value: unknown): string | null {
@@ -114,16 +117,17 @@ export function selectForBroadcast(this: IExecuteFunctions): INodeExecutionData[
 		location: 'outputPane',
 	});
 	const severalPages = severalPagesWarning(selection.counts);
-	if (severalPages)
-		this.addExecutionHints({
-			message: severalPages,
-			type: 'warning',
-			location: 'outputPane',
-		});
+	if (severalPages) this.addExecutionHints({ message: severalPages, type: 'warning', location: 'outputPane' });
+	const paged = page !== null && pageSize !== null;
+	if (options.audiencePreview) {
+		// A preview sends nothing and writes nothing back, so it gives no next page to go on to.
+		const preview = [selectionPreviewItem(selection, options.previewRatePerSecond, this.getInputData().length), ...errors.items];
+		return paged ? [preview, [], []] : [preview, []];
+	}
 	const outputs = [
 		[...selection.eligible.map(({ row, itemIndexes }) => outputItem(row, itemIndexes)), ...errors.items],
 		selection.statusChanges.map((update) => outputItem(updateJson(update), update.itemIndexes)),
 	];
-	if (page === null || pageSize === null) return outputs;
+	if (!paged) return outputs;
 	return [...outputs, [nextPageItem(page, pageSize, selection.counts.eligible, this.getInputData().length)]];
 }

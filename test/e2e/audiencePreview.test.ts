@@ -1,0 +1,82 @@
+/**
+ * The Audience Preview in a real n8n: Data Table rows → Select for Broadcast → OTN Broadcast's Dry
+ * Run with Dry Run Output = Audience Preview. The preview counts the audience and shows the first
+ * three messages; the emulator's record shows no message sent and no call but the credential check.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { createTokenTable } from '../../scripts/demo/tokenTable';
+import { insertDataTableRows } from '../../scripts/n8n/n8n-data-tables';
+import { createWorkflow, publishWorkflow, unpublishWorkflow } from '../../scripts/n8n/n8n-workflows';
+import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
+import { issuedRows } from '../contract/broadcastRows';
+import { dataTableNode, otnBroadcastNode, selectForBroadcastNode, webhookStartNode } from './broadcastWorkflowNodes';
+import { e2eInstance } from './e2e-instance';
+import { newE2ePage, type E2ePage } from './messengerPage';
+
+const n8n = e2eInstance();
+const SUBSCRIBERS = 40;
+const RATE = 10;
+
+describe('the Audience Preview in a real n8n', () => {
+	let page: E2ePage;
+	let workflowId = '';
+	let url = '';
+
+	beforeAll(async () => {
+		page = await newE2ePage(n8n, 'Audience preview e2e');
+		const table = await createTokenTable(n8n, `otn_tokens_preview_${page.app.appId}`);
+		await insertDataTableRows(n8n, table.id, [
+			...(await issuedRows(page.control, page.pageId, SUBSCRIBERS)),
+			...(await issuedRows(page.control, page.pageId, 5, 'one_time', 'other-topic')),
+		]);
+		const webhookId = randomUUID();
+		workflowId = await createWorkflow(n8n, {
+			name: `Audience preview (${page.app.appId})`,
+			nodes: [
+				webhookStartNode('Start', webhookId),
+				dataTableNode('All Token Rows', table.id, 240, { operation: 'get', returnAll: true }),
+				selectForBroadcastNode(480),
+				otnBroadcastNode(page, 720, { campaign: 'preview-e2e', messageType: 'text', text: '=Deals for {{ $json.topic }} are live', ratePerSecond: RATE, dryRun: true, dryRunOutput: 'preview', options: {} }),
+			],
+			connections: {
+				Start: { main: [[{ node: 'All Token Rows', type: 'main', index: 0 }]] },
+				'All Token Rows': { main: [[{ node: 'Select for Broadcast', type: 'main', index: 0 }]] },
+				'Select for Broadcast': { main: [[{ node: 'OTN Broadcast', type: 'main', index: 0 }]] },
+			},
+			settings: { executionOrder: 'v1' },
+		});
+		await publishWorkflow(n8n, workflowId);
+		await waitForWebhook(n8n.baseUrl, webhookId);
+		url = `${n8n.baseUrl}/webhook/${webhookId}`;
+	});
+
+	afterAll(async () => {
+		if (workflowId) await unpublishWorkflow(n8n, workflowId);
+	});
+
+	it('previews the audience and the first three messages, and sends nothing', async () => {
+		await page.control.resetStats();
+		const response = await fetch(url, { method: 'POST' });
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as Array<Record<string, unknown>> | Record<string, unknown>;
+		const [preview] = Array.isArray(body) ? body : [body];
+		expect(preview).toMatchObject({
+			eligible: SUBSCRIBERS,
+			byTopic: { deals: SUBSCRIBERS },
+			byTokenType: { one_time: SUBSCRIBERS },
+			byPage: { [page.pageId]: SUBSCRIBERS },
+			coolingDown: 0,
+			ratePerSecond: RATE,
+			estimatedSeconds: SUBSCRIBERS / RATE,
+		});
+		const messages = preview.messages as Array<{ message: unknown }>;
+		expect(messages.map((shown) => shown.message)).toEqual(Array(3).fill({ text: 'Deals for deals are live' }));
+
+		const deliveries = await page.control.deliveries({ pageId: page.pageId });
+		const calls = (await page.control.stats()).pages.find((entry) => entry.key === page.pageId)?.calls ?? 0;
+		console.log(`audience preview: ${preview.eligible} eligible, ${preview.estimatedDuration} at ${RATE}/s, ${messages.length} messages shown; emulator: ${deliveries.length} deliveries, ${calls} call(s) for the Page (the credential check)`);
+		expect(deliveries).toHaveLength(0);
+		expect(calls).toBe(1);
+	});
+});
