@@ -16,7 +16,7 @@ import { dataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { createWorkflow, publishWorkflow } from '../../scripts/n8n/n8n-workflows';
 import { publicApi, type RunningN8n, waitForWebhook } from '../../scripts/n8n/harness';
 import { repoRoot } from '../../scripts/n8n/runtime';
-import type { ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
+import { insertTokenRowsWithPsql, postgresCredentialData, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
 import { insertTokenRows, PAGED_EXAMPLES, publishPagedCampaign } from '../../test/e2e/pagedCampaign';
 import { CAMPAIGN, MESSAGE_TEXT, TARGET_RATE_PER_SECOND } from '../broadcast/conditions';
 import type { FreshN8n } from '../broadcast/freshN8n';
@@ -80,28 +80,16 @@ export async function runCampaign(
 	let availableTokens: () => Promise<Set<string>>;
 	if (way === 'pagedPostgres') {
 		if (!pg) throw new Error('PostgreSQL is needed for this way');
+		const postgres = pg;
 		pg.query(readFileSync(join(repoRoot, 'examples', 'otn-tokens.postgres.sql'), 'utf8'));
 		pg.query('TRUNCATE otn_tokens');
-		for (let first = 0; first < rows.length; first += PSQL_ROWS) {
-			const json = JSON.stringify(rows.slice(first, first + PSQL_ROWS)).replace(/'/g, "''");
-			pg.query(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
-		}
+		insertTokenRowsWithPsql((sql) => postgres.query(sql), rows, PSQL_ROWS);
 		storeBytes = Number(pg.query(`SELECT pg_total_relation_size('otn_tokens')`));
-		const postgres = pg;
 		availableTokens = async () => new Set(postgres.query(`SELECT "token" FROM otn_tokens WHERE "status" = 'available'`).split('\n').filter(Boolean));
 		const credential = await createCredential(n8n, {
 			name: 'Bench Postgres',
 			type: 'postgres',
-			data: {
-				host: pg.host,
-				port: pg.port,
-				database: pg.database,
-				user: pg.user,
-				password: pg.password,
-				ssl: 'disable',
-				allowUnauthorizedCerts: false,
-				maxConnections: 10,
-			},
+			data: postgresCredentialData(pg),
 		});
 		({ start, workflowId } = await publishPagedCampaign(n8n, { file: PAGED_EXAMPLES.postgres, pageCredential, credentials: { postgres: credential } }));
 	} else {

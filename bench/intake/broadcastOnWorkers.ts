@@ -6,6 +6,7 @@
 import type { EmulatorClient } from '../../emulator/client';
 import { DEFAULT_PAGE_ID } from '../../emulator/config';
 import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
+import { insertTokenRowsWithPsql } from '../../scripts/postgres/throwawayPostgres';
 import type { QueueStack } from '../../scripts/queue/queueStack';
 import { type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
 import { issuedTokenRow } from '../broadcast/tokenRows';
@@ -89,9 +90,6 @@ async function broadcastOnce(
 async function insertAudience(stack: QueueStack, control: EmulatorClient, count: number, topic: string): Promise<string[]> {
 	const rows = [];
 	for (let index = 0; index < count; index++) rows.push(await issuedTokenRow(control, DEFAULT_PAGE_ID, topic, topic));
-	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-		const json = JSON.stringify(rows.slice(start, start + INSERT_CHUNK)).replace(/'/g, "''");
-		stack.queryTokenStore(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
-	}
+	insertTokenRowsWithPsql((sql) => stack.queryTokenStore(sql), rows, INSERT_CHUNK);
 	return rows.map((row) => row.psid);
 }

@@ -51,3 +51,21 @@ export async function startThrowawayPostgres(database = 'otn_test'): Promise<Thr
 		},
 	};
 }
+
+type DatabaseAddress = Pick<ThrowawayPostgres, 'host' | 'port' | 'database' | 'user' | 'password'>;
+
+/** n8n's Postgres credential for a local database like this one (no TLS). */
+export function postgresCredentialData({ host, port, database, user, password }: DatabaseAddress): Record<string, unknown> {
+	return { host, port, database, user, password, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 };
+}
+
+/**
+ * Token rows into otn_tokens through psql, a few rows per statement: psql takes the statement as one
+ * argument, which Linux caps at 128 KB.
+ */
+export function insertTokenRowsWithPsql(query: (sql: string) => unknown, rows: object[], rowsPerStatement: number): void {
+	for (let first = 0; first < rows.length; first += rowsPerStatement) {
+		const json = JSON.stringify(rows.slice(first, first + rowsPerStatement)).replace(/'/g, "''");
+		query(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
+	}
+}

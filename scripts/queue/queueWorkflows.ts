@@ -15,6 +15,7 @@ import { createWorkflow, publishWorkflow } from '../n8n/n8n-workflows';
 import type { N8nAuth } from '../n8n/rest-client';
 import { repoRoot } from '../n8n/runtime';
 import { waitForWebhook } from '../n8n/wait-webhook';
+import { postgresCredentialData } from '../postgres/throwawayPostgres';
 
 export const CAPTURE_EXAMPLE = 'capture-opt-ins-postgres.json';
 export const SPLIT_EXAMPLE = 'broadcast-in-shards.json';
@@ -64,11 +65,10 @@ export async function createQueueContent(options: QueueContentOptions): Promise<
 		type: 'messengerOtnPageApi',
 		data: { accessToken: DEFAULT_PAGE_TOKEN, appId: DEFAULT_APP_ID, appSecret: DEFAULT_APP_SECRET, graphApiVersion: 'v25.0', graphHost: options.emulatorUrl },
 	});
-	const { host, port, database, user, password } = options.tokenStore;
 	const postgres = await createCredential(main, {
 		name: 'Token store (PostgreSQL)',
 		type: 'postgres',
-		data: { host, port, database, user, password, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 },
+		data: postgresCredentialData(options.tokenStore),
 	});
 	const shardKey = { name: SHARD_KEY_HEADER, value: randomBytes(24).toString('hex') };
 	const headerAuth = await createCredential(main, { name: 'OTN Shard Key', type: 'httpHeaderAuth', data: shardKey });

@@ -15,7 +15,7 @@ import { createCredential } from '../../scripts/n8n/n8n-api';
 import { dataTableRows } from '../../scripts/n8n/n8n-data-tables';
 import { type Execution, executions } from '../../scripts/n8n/n8n-workflows';
 import { repoRoot } from '../../scripts/n8n/runtime';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
+import { insertTokenRowsWithPsql, postgresCredentialData, startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
 import { e2eInstance } from './e2e-instance';
 import { newE2ePage, type E2ePage } from './messengerPage';
 import { insertTokenRows, PAGED_EXAMPLES, type PagedCampaign, type PagedCampaignFill, publishPagedCampaign } from './pagedCampaign';
@@ -72,26 +72,11 @@ async function postgresStore(): Promise<TokenStore> {
 	const credential = await createCredential(n8n, {
 		name: `Paged campaign Postgres (${pg.port})`,
 		type: 'postgres',
-		data: {
-			host: pg.host,
-			port: pg.port,
-			database: pg.database,
-			user: pg.user,
-			password: pg.password,
-			ssl: 'disable',
-			allowUnauthorizedCerts: false,
-			maxConnections: 10,
-		},
+		data: postgresCredentialData(pg),
 	});
 	return {
 		fill: { credentials: { postgres: credential } },
-		insert: async (rows) => {
-			// psql takes the statement as one argument, which Linux caps at 128 KB.
-			for (let start = 0; start < rows.length; start += 100) {
-				const json = JSON.stringify(rows.slice(start, start + 100)).replace(/'/g, "''");
-				pg.query(`INSERT INTO otn_tokens SELECT * FROM json_populate_recordset(null::otn_tokens, '${json}')`);
-			}
-		},
+		insert: async (rows) => insertTokenRowsWithPsql((sql) => pg.query(sql), rows, 100),
 		rows: async () => JSON.parse(pg.query(`SELECT coalesce(json_agg(t), '[]') FROM otn_tokens t`)),
 		stop: () => pg.stop(),
 	};

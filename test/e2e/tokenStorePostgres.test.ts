@@ -12,7 +12,7 @@ import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
 import { createCredential } from '../../scripts/n8n/n8n-api';
 import { waitForExecutions } from '../../scripts/n8n/n8n-workflows';
 import { repoRoot } from '../../scripts/n8n/runtime';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
+import { postgresCredentialData, startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
 import { e2eInstance } from './e2e-instance';
 import { deliverInOrder, type Inbox, metaToken, oneTimeOptIn, publishInbox, readUpTo } from './tokenStoreInbox';
 
@@ -45,7 +45,7 @@ describe('the PostgreSQL template in a real n8n', () => {
 		const credential = await createCredential(n8n, {
 			name: `Token store Postgres (${pg.port})`,
 			type: 'postgres',
-			data: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: pg.password, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 },
+			data: postgresCredentialData(pg),
 		});
 		inbox = await publishInbox(n8n, 'capture-opt-ins-postgres.json', { postgres: credential });
 	}, INSTALL_TIMEOUT_MS);
