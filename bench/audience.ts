@@ -19,7 +19,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/postgres/throwawayPostgres';
 import { type CampaignRun, runCampaign, type Way, WAY_LABELS } from './audience/runCampaign';
-import { EMULATOR_SEED, HTTP_500_PERCENT_AFTER, HTTP_500_PERCENT_BEFORE, LATENCY, PAGE_LIMIT_PER_SECOND, TARGET_RATE_PER_SECOND } from './broadcast/conditions';
+import { EMULATOR_SEED, PAGE_LIMIT_PER_SECOND, setBenchConditions, TARGET_RATE_PER_SECOND } from './broadcast/conditions';
 import { FreshN8n } from './broadcast/freshN8n';
 import { fixed, mb, textTable } from './broadcast/textTable';
 import { pageWithTokens } from './broadcast/tokenRows';
@@ -66,9 +66,7 @@ async function main(): Promise<void> {
 		lab = new FreshN8n(packPackage({ destination: packDir }));
 		emulator = await startEmulator({ port: 0, seed: EMULATOR_SEED, rateLimitPerSecond: PAGE_LIMIT_PER_SECOND });
 		const control = new EmulatorClient(emulator.url);
-		await control.setLatency(LATENCY);
-		await control.addFault({ kind: 'http500', phase: 'before', percent: HTTP_500_PERCENT_BEFORE, scope: 'send' });
-		await control.addFault({ kind: 'http500', phase: 'after', percent: HTTP_500_PERCENT_AFTER, scope: 'send' });
+		await setBenchConditions(control);
 		if (ways.includes('pagedPostgres')) pg = await startThrowawayPostgres('otn_bench_audience');
 
 		const outcomes: Outcome[] = [];

@@ -18,11 +18,9 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
 import {
 	EMULATOR_SEED,
-	HTTP_500_PERCENT_AFTER,
-	HTTP_500_PERCENT_BEFORE,
-	LATENCY,
 	nodeOnlyFrom,
 	PAGE_LIMIT_PER_SECOND,
+	setBenchConditions,
 	sizesFrom,
 	TARGET_RATE_PER_SECOND,
 } from './broadcast/conditions';
@@ -52,9 +50,7 @@ async function main(): Promise<void> {
 		lab = new FreshN8n(packPackage({ destination: packDir }));
 		emulator = await startEmulator({ port: 0, seed: EMULATOR_SEED, rateLimitPerSecond: PAGE_LIMIT_PER_SECOND });
 		const control = new EmulatorClient(emulator.url);
-		await control.setLatency(LATENCY);
-		await control.addFault({ kind: 'http500', phase: 'before', percent: HTTP_500_PERCENT_BEFORE, scope: 'send' });
-		await control.addFault({ kind: 'http500', phase: 'after', percent: HTTP_500_PERCENT_AFTER, scope: 'send' });
+		await setBenchConditions(control);
 
 		const pages = await issueTokens(control, field);
 		const outcomes: Outcome[] = [];

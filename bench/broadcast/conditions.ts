@@ -3,6 +3,8 @@
  * the target rate, and how many tokens each one gets.
  */
 
+import type { EmulatorClient } from '../../emulator/client';
+
 /** 100 ms ± 30 ms: the emulator adds fixedMs plus a uniform 0..jitterMs. */
 export const LATENCY = { fixedMs: 70, jitterMs: 60 };
 export const PAGE_LIMIT_PER_SECOND = 300;
@@ -11,6 +13,13 @@ export const HTTP_500_PERCENT_BEFORE = 0.5;
 export const HTTP_500_PERCENT_AFTER = 0.5;
 /** The emulator's seeded random (faults, latency jitter), so runs are comparable. */
 export const EMULATOR_SEED = 6;
+
+/** Meta as every broadcast benchmark meets it: the latency and the HTTP 500s above. */
+export async function setBenchConditions(control: EmulatorClient): Promise<void> {
+	await control.setLatency(LATENCY);
+	await control.addFault({ kind: 'http500', phase: 'before', percent: HTTP_500_PERCENT_BEFORE, scope: 'send' });
+	await control.addFault({ kind: 'http500', phase: 'after', percent: HTTP_500_PERCENT_AFTER, scope: 'send' });
+}
 
 /** The send rate this node and the tuned DIY are set to, in messages per second. */
 export const TARGET_RATE_PER_SECOND = 250;
