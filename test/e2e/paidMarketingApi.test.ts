@@ -1,5 +1,5 @@
 /**
- * The paid Marketing Message API in a real n8n (issue 8): the marketing credential tested as the
+ * The paid Marketing Message API in a real n8n: the marketing credential tested as the
  * editor tests it, marketing opt-ins captured by the Data Table capture template, a paid campaign
  * created (and read) with Request OTN's Marketing Campaign operations, a broadcast by
  * examples/paid-broadcast.json as shipped (refused without its Header Auth key; the campaign its own,
