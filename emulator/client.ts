@@ -83,6 +83,11 @@ export class EmulatorClient {
 		return this.post(`${pagePath(pageId)}/subscribers`, input);
 	}
 
+	/** Whether the Page may read its subscribers' profiles (User Profile API); off, Meta answers 100/33. */
+	setProfileAccess(pageId: string, allowed: boolean): Promise<{ pageId: string; profileAccess: boolean }> {
+		return this.send('put', `${pagePath(pageId)}/profile-access`, { allowed });
+	}
+
 	subscriber(pageId: string, psid: string): Promise<SubscriberRecord> {
 		return this.get(subscriberPath(pageId, psid));
 	}

@@ -56,6 +56,9 @@ export interface CreatePageInput {
 export interface CreateSubscriberInput {
 	psid?: string;
 	name?: string;
+	/** The User Profile API's first_name and last_name; by default the first word of the name and the rest. Null: the profile has none. */
+	firstName?: string | null;
+	lastName?: string | null;
 	/** ISO code, default US: the paid API reaches some regions only (docs/meta-platform.md §3.1). */
 	region?: string;
 }

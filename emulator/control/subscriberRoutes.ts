@@ -29,6 +29,11 @@ function subscriberOf(state: EmulatorState, pageId: string, psid: string): Subsc
 	return subscriber;
 }
 
+/** A profile name: a string, null for none, or absent for the default. */
+function profileName(body: Record<string, unknown>, name: string): string | null | undefined {
+	return body[name] === null ? null : optionalString(body, name);
+}
+
 function interaction(body: Record<string, unknown>): SubscriberInteraction {
 	const kind = body.kind ?? 'message';
 	const title = optionalString(body, 'title');
@@ -52,13 +57,25 @@ export const subscriberRoutes: ControlRoute[] = [
 		const pageId = pageOf(state, params[0]);
 		try {
 			const region = optionalString(body, 'region');
-			return state.subscribers.create(pageId, { psid: optionalString(body, 'psid'), name: optionalString(body, 'name'), region: region && regionCode(region) }, state.clock.now());
+			return state.subscribers.create(
+				pageId,
+				{ psid: optionalString(body, 'psid'), name: optionalString(body, 'name'), region: region && regionCode(region), firstName: profileName(body, 'firstName'), lastName: profileName(body, 'lastName') },
+				state.clock.now(),
+			);
 		} catch (error) {
 			throw new ControlError(409, (error as Error).message);
 		}
 	}),
 
 	route('GET', '/pages/:pageId/subscribers/:psid', (state, { params }) => subscriberOf(state, params[0], params[1])),
+
+	// Whether the Page may read its subscribers' profiles: off, the User Profile API answers 100/33.
+	route('PUT', '/pages/:pageId/profile-access', (state, { params, body }) => {
+		const page = state.directory.page(pageOf(state, params[0]))!;
+		if (typeof body.allowed !== 'boolean') throw badRequest('allowed must be true or false');
+		page.profileAccess = body.allowed;
+		return { pageId: page.pageId, profileAccess: page.profileAccess };
+	}),
 
 	// A message, quick reply or postback from the subscriber: opens the 24-hour window.
 	route('POST', '/pages/:pageId/subscribers/:psid/interactions', (state, { params, body }) =>

@@ -14,6 +14,7 @@ import { objectParam } from './params';
 import { uploadAttachment } from './send/attachmentUpload';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
+import { readUserProfile } from './userProfile';
 
 /** The Graph subset: one authenticated call in, one response out (batch is handled around it). */
 
@@ -57,10 +58,13 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 	throw new GraphError(unsupportedRequest(call.method, objectId ?? ''));
 }
 
-/** `GET /me` answers the token's Page, or the app for an app token; `GET /{page-id}` the Page. */
+/** `GET /me` answers the token's Page, or the app for an app token; `GET /{page-id}` the Page; `GET /{psid}` the subscriber's profile. */
 function readNode(ctx: GraphContext, identity: Identity, call: GraphCall, objectId: string): GraphResponse {
 	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
 	if (objectId === 'me' && identity.kind === 'app') return jsonResponse(200, nodeProfile(identity.app.appId, `App ${identity.app.appId}`, fields));
+	// A PSID is page-scoped: only the Page's own token finds its subscriber (another id is 100/33 below).
+	const subscriber = identity.kind === 'page' ? ctx.state.subscribers.get(identity.page.pageId, objectId) : undefined;
+	if (subscriber && identity.kind === 'page') return readUserProfile(identity.page, subscriber, call);
 	const page = requirePage(ctx.state, identity, call.method, objectId);
 	return jsonResponse(200, nodeProfile(page.pageId, page.name, fields));
 }

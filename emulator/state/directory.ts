@@ -16,6 +16,11 @@ export interface PageRecord {
 	appId: string;
 	/** Where the Page's business is (ISO code): the paid API serves some regions only (docs/meta-platform.md §3.1). */
 	region: string;
+	/**
+	 * Whether the Page may read its subscribers' profiles (User Profile API). Meta grants it by the
+	 * way a conversation started and, for business apps, by App Review; the emulator has a switch.
+	 */
+	profileAccess: boolean;
 }
 
 export interface AppWithPages extends AppRecord {
@@ -51,6 +56,7 @@ export class Directory {
 			name: config.name ?? `Page ${config.pageId}`,
 			appId,
 			region: config.region ?? DEFAULT_REGION,
+			profileAccess: true,
 		};
 		this.pagesById.set(page.pageId, page);
 		this.pagesByToken.set(page.pageToken, page);

@@ -22,6 +22,12 @@ export interface SubscriberRecord {
 	pageId: string;
 	psid: string;
 	name: string;
+	/**
+	 * What Meta's User Profile API gives as `first_name` and `last_name`; null when the person's
+	 * profile has none (both null: "No profile available for this user.").
+	 */
+	firstName: string | null;
+	lastName: string | null;
 	createdAt: number;
 	/** Last message, postback or quick reply from the subscriber: opens the windows. */
 	lastUserActionAt: number | null;
@@ -47,17 +53,30 @@ export interface PaidReach {
 	frequencyCap: { code: number; until: number } | null;
 }
 
+export interface NewSubscriber {
+	psid?: string;
+	name?: string;
+	region?: string;
+	firstName?: string | null;
+	lastName?: string | null;
+}
+
 export class Subscribers {
 	private readonly byKey = new Map<string, SubscriberRecord>();
 
-	create(pageId: string, options: { psid?: string; name?: string; region?: string }, now: number): SubscriberRecord {
+	create(pageId: string, options: NewSubscriber, now: number): SubscriberRecord {
 		let psid = options.psid ?? newPsid();
 		while (options.psid === undefined && this.byKey.has(key(pageId, psid))) psid = newPsid();
 		if (this.byKey.has(key(pageId, psid))) throw new Error(`subscriber ${psid} already exists on page ${pageId}`);
+		const name = options.name ?? `Subscriber ${psid.slice(-4)}`;
+		// Without names of their own, the first word of the name is the first name and the rest the last.
+		const [first, ...rest] = name.split(' ');
 		const subscriber: SubscriberRecord = {
 			pageId,
 			psid,
-			name: options.name ?? `Subscriber ${psid.slice(-4)}`,
+			name,
+			firstName: options.firstName !== undefined ? options.firstName : first || null,
+			lastName: options.lastName !== undefined ? options.lastName : rest.join(' ') || null,
 			createdAt: now,
 			lastUserActionAt: null,
 			lastOptInRequest: null,

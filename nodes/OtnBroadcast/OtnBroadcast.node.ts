@@ -86,7 +86,7 @@ export class OtnBroadcast implements INodeType {
 		if (settings.dryRun) {
 			const wouldSend = plan.sends.map((planned) => outputItem(planned.distinct.row, planned.distinct.itemIndexes));
 			this.addExecutionHints(broadcastHint({ campaign: settings.campaign, dryRun: true, sent: wouldSend.length, unconfirmed: 0, notSent: reasons }));
-			const sentOutput = settings.dryRunOutput === 'preview' ? [dryRunPreviewItem(plan, settings.ratePerSecond, reasons, this.getInputData().length)] : wouldSend;
+			const sentOutput = settings.dryRunOutput === 'preview' ? [await dryRunPreviewItem(plan, channel, settings, reasons, this.getInputData().length)] : wouldSend;
 			return [sentOutput, [...passedItems, ...errors.items]];
 		}
 

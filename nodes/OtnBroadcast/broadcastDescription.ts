@@ -4,6 +4,8 @@ import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { campaignLocator } from '../shared/listSearch/campaignLocator';
 import { messageContentFields } from '../shared/messages/messageContentParameters';
 import { dryRunOutputField } from './dryRunPreview';
+import { nameFallbackOption } from './personaliseSends';
+import { estimateTargetingOption } from './previewDeliveryEstimate';
 import { variantFields } from './variantDescription';
 
 export const DEFAULT_RATE_PER_SECOND = 100;
@@ -108,6 +110,7 @@ export const broadcastProperties: INodeProperties[] = [
 				default: 4,
 				description: 'Calls to Meta in flight at once; the send rate applies to all of them together',
 			},
+			estimateTargetingOption,
 			{
 				displayName: 'Max Attempts',
 				name: 'maxAttempts',
@@ -117,6 +120,7 @@ export const broadcastProperties: INodeProperties[] = [
 				description:
 					'Attempts of a message that fails for a temporary reason (HTTP 5xx, time-out), with growing, randomised waits between them',
 			},
+			nameFallbackOption,
 			{
 				displayName: 'Request Timeout (Seconds)',
 				name: 'timeoutSeconds',

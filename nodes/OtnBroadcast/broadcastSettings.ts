@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { evenBatchSize } from '../shared/broadcast/evenBatchSize';
 import { MAX_BATCH_SIZE } from '../shared/graph/graphClient';
 import { DEFAULT_RATE_PER_SECOND, MAX_SHARDS_SHARING_RATE } from './broadcastDescription';
+import { DEFAULT_NAME_FALLBACK } from './personaliseSends';
 import { readVariantSplit, type VariantSplit } from './variants';
 
 export type SendThrough = 'sendApi' | 'paidApi';
@@ -26,6 +27,10 @@ export interface BroadcastSettings {
 	timeoutMs: number;
 	/** The message variants and their shares; undefined without Variants (A/B). */
 	variants?: VariantSplit;
+	/** Send API: what a name macro becomes when Meta gives no name. */
+	nameFallback: string;
+	/** Paid API: the targeting spec of the Audience Preview's delivery estimate, as entered. */
+	estimateTargetingSpec?: unknown;
 }
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
@@ -64,5 +69,7 @@ export function readBroadcastSettings(context: IExecuteFunctions): BroadcastSett
 		maxAttempts: Math.round(clamp(options.maxAttempts, 1, 10, 4)),
 		timeoutMs: clamp(options.timeoutSeconds, 1, 300, 30) * 1000,
 		variants: readVariantSplit(context, campaign),
+		nameFallback: typeof options.nameFallback === 'string' ? options.nameFallback : DEFAULT_NAME_FALLBACK,
+		estimateTargetingSpec: options.estimateTargetingSpec,
 	};
 }

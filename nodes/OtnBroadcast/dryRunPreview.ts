@@ -1,8 +1,12 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputItem } from '../shared/outputItem';
 import { audiencePreview, coolingDownOf } from '../shared/preview/audiencePreview';
+import type { BroadcastSettings } from './broadcastSettings';
+import { personaliseSends } from './personaliseSends';
 import type { BroadcastPlan } from './planBroadcast';
+import { previewDeliveryEstimate } from './previewDeliveryEstimate';
+import type { BroadcastChannel } from './sendBroadcast';
 
 /** How many of the rows to send to show their message, as Messenger would get it. */
 export const MESSAGES_SHOWN = 3;
@@ -25,16 +29,30 @@ export const dryRunOutputField: INodeProperties = {
 };
 
 /**
- * The dry run's Audience Preview: the plan's figures and the first messages exactly as built for
- * their rows (never a token). Paired with the rows it counts.
+ * The dry run's Audience Preview: the plan's figures and the first messages exactly as their rows
+ * would get them, name macros filled in (never a token); for the paid API, Meta's delivery
+ * estimate. Paired with the rows it counts. Sends nothing: the only calls are the first rows'
+ * profile lookups (Send API) or the estimate (paid API).
  */
-export function dryRunPreviewItem(plan: BroadcastPlan, ratePerSecond: number, notSent: Record<string, number>, inputCount: number): INodeExecutionData {
+export async function dryRunPreviewItem(
+	plan: BroadcastPlan,
+	channel: BroadcastChannel,
+	settings: BroadcastSettings,
+	notSent: Record<string, number>,
+	inputCount: number,
+): Promise<INodeExecutionData> {
 	const coolingDown = coolingDownOf(plan.passed.filter((passed) => passed.reason === 'coolingDown').map((passed) => passed.row));
-	const preview = {
-		...audiencePreview(plan.sends.map((planned) => planned.row), coolingDown, ratePerSecond),
+	const shown = await personaliseSends(plan.sends.slice(0, MESSAGES_SHOWN), channel.names, settings.nameFallback, 1);
+	const eligible = plan.sends.map((planned) => planned.row);
+	const preview: IDataObject = {
+		...audiencePreview(eligible, coolingDown, settings.ratePerSecond),
 		notSent,
-		messages: plan.sends.slice(0, MESSAGES_SHOWN).map(({ row, message, variant }) => ({ tokenId: row.tokenId, topic: row.topic, tokenType: row.tokenType, ...(variant ? { variant } : {}), message })),
+		messages: shown.map(({ row, message, variant }) => ({ tokenId: row.tokenId, topic: row.topic, tokenType: row.tokenType, ...(variant ? { variant } : {}), message })),
 	};
+	if (channel.estimateDelivery && eligible.length > 0) {
+		const pageIds = [...new Set(eligible.map((row) => String(row.pageId)))].sort();
+		preview.deliveryEstimate = await previewDeliveryEstimate(channel.estimateDelivery, pageIds, settings.estimateTargetingSpec);
+	}
 	const paired = plan.sends.flatMap((planned) => planned.distinct.itemIndexes).sort((a, b) => a - b);
 	return outputItem(preview, paired.length > 0 ? paired : Array.from({ length: inputCount }, (_, index) => index));
 }

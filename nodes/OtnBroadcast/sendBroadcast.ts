@@ -1,20 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { AdaptivePacer } from '../shared/broadcast/adaptivePacer';
 import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
 import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
 import { isBudgetRefusal } from '../shared/graph/errorTable';
-import { createGraphClient } from '../shared/graph/graphClient';
+import { createGraphClient, type GraphResult } from '../shared/graph/graphClient';
 import { createMarketingClient } from '../shared/graph/marketingClient';
 import type { PaidMessageRequest } from '../shared/graph/paidMessageRequest';
 import type { SendRequest } from '../shared/graph/sendRequest';
 import { outputItem } from '../shared/outputItem';
+import { SubscriberNames } from '../shared/personalise/subscriberNames';
+import { readSubscriberName } from '../shared/personalise/userProfile';
 import { PAID_API_MIN_INTERVAL_MS } from '../shared/tokens/paidApiRules';
 import { MARKETING_COOLDOWN_MS } from '../shared/tokens/tokenRules';
 import type { BroadcastSettings } from './broadcastSettings';
 import type { PlannedSend } from './planBroadcast';
+import { personaliseSends } from './personaliseSends';
 import { preflightPaidApi, preflightSendApi, type PreflightResult } from './preflight';
 import { withVariant } from './variants';
 
@@ -30,6 +34,10 @@ export interface SendResults {
 export interface BroadcastChannel {
 	preflight(): Promise<PreflightResult>;
 	send(sends: PlannedSend[], options: BroadcastOptions): Promise<{ verdicts: SendVerdict[]; stats: BroadcastStats }>;
+	/** Send API: the subscribers' names for {{first_name}} and the like, read once each, paced with the sends. */
+	names?: SubscriberNames;
+	/** Paid API: Meta's delivery and cost estimate for a Page's subscribers. */
+	estimateDelivery?(pageId: string, targetingSpec: IDataObject): Promise<GraphResult<IDataObject>>;
 }
 
 /** A check of the credential refused for a spent budget says when Meta gives access back, as the headers tell it. */
@@ -45,13 +53,26 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
+	// Profile lookups are Graph calls on the Page's budget: they take their slots from the sends' pacer.
+	const pacer = new AdaptivePacer(realClock, { targetPerSecond: settings.ratePerSecond, usageShare: () => usage.rateShare() });
+	const signal = context.getExecutionCancelSignal?.();
+	const names = new SubscriberNames(async (_pageId, psid) => {
+		if (usage.spent()) return undefined;
+		const slot = await pacer.acquire(1, signal);
+		try {
+			return await readSubscriberName(client, psid);
+		} finally {
+			slot.settle();
+		}
+	});
 	return {
 		preflight: async () => withTimeOfAccess(await preflightSendApi(client), usage),
+		names,
 		send: async (sends, options) =>
 			await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
-				{ ...options, usage },
+				{ ...options, usage, pacer },
 			),
 	};
 }
@@ -63,6 +84,7 @@ async function paidApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 	const send: SendFunction<PaidMessageRequest> = async (requests) => Promise.all(requests.map((request) => client.sendPaidMessage(request)));
 	return {
 		preflight: async () => withTimeOfAccess(await preflightPaidApi(client), usage),
+		estimateDelivery: async (pageId, targetingSpec) => await client.estimateDelivery(pageId, targetingSpec),
 		send: async (sends, options) =>
 			await runBroadcast(
 				sends.map(
@@ -92,7 +114,8 @@ export async function sendBroadcast(
 ): Promise<SendResults> {
 	const options = { ...settings, clock: realClock, signal: context.getExecutionCancelSignal?.() };
 	const paid = settings.sendThrough === 'paidApi';
-	const { verdicts, stats } = await channel.send(sends, options);
+	const personalised = await personaliseSends(sends, channel.names, settings.nameFallback, settings.concurrency);
+	const { verdicts, stats } = await channel.send(personalised, options);
 
 	const results: SendResults = { sent: [], notSent: [], unconfirmed: 0, reasons: {}, stats };
 	const sendContext = {

@@ -31,6 +31,8 @@ export interface BroadcastOptions {
 	signal?: AbortSignal;
 	/** Meta's usage headers as the Graph client saw them (usageWatch.ts): slow down, or stop when spent. */
 	usage?: UsageSignals;
+	/** A pacer other calls on the Page's budget (profile lookups) already take their slots from. */
+	pacer?: AdaptivePacer;
 }
 
 /** What the runner reads of Meta's usage headers. */
@@ -81,7 +83,7 @@ export async function runBroadcast<R = SendRequest>(
 	const random = options.random ?? Math.random;
 	const maxThrottled = options.maxThrottledRetries ?? 20;
 	const usage = options.usage;
-	const pacer = new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond, usageShare: usage && (() => usage.rateShare()) });
+	const pacer = options.pacer ?? new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond, usageShare: usage && (() => usage.rateShare()) });
 	const verdicts: Array<SendVerdict | undefined> = new Array(requests.length);
 	const queue = new JobQueue<JobState>(
 		requests.map((_, index) => ({ index, attempts: 0, throttled: 0, ambiguous: false, dueAt: 0 })),

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_TARGETING_SPEC } from '../../../shared/graph/deliveryEstimateQuery';
 import { pageIdField } from './campaignFields';
 
 const show = { resource: ['marketingCampaign'], operation: ['estimateDelivery'] };
@@ -10,7 +11,7 @@ export const estimateDeliveryFields: INodeProperties[] = [
 		displayName: 'Targeting Spec',
 		name: 'targetingSpec',
 		type: 'json',
-		default: '{ "geo_locations": { "countries": ["US"] } }',
+		default: DEFAULT_TARGETING_SPEC,
 		required: true,
 		description:
 			"Meta's targeting spec (the Marketing API's targeting_spec) for the subscribers to count, for example the countries they are in; Meta requires one",

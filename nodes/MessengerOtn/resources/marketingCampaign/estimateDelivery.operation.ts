@@ -1,25 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { parseTargetingSpec, TARGETING_SPEC_FIX } from '../../../shared/graph/deliveryEstimateQuery';
 import { graphCallError } from '../../../shared/graph/graphNodeError';
 import type { MarketingClient } from '../../../shared/graph/marketingClient';
 
 function readTargetingSpec(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const value = context.getNodeParameter('targetingSpec', itemIndex, '{}');
-	let spec: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			spec = JSON.parse(value);
-		} catch {
-			spec = undefined;
-		}
-	}
-	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
-		throw new NodeOperationError(context.getNode(), 'The targeting spec is not a JSON object', {
-			itemIndex,
-			description: 'Enter Meta\'s targeting spec as a JSON object, for example { "geo_locations": { "countries": ["US"] } }.',
-		});
-	}
-	return spec as IDataObject;
+	const spec = parseTargetingSpec(context.getNodeParameter('targetingSpec', itemIndex, '{}'));
+	if (!spec) throw new NodeOperationError(context.getNode(), 'The targeting spec is not a JSON object', { itemIndex, description: TARGETING_SPEC_FIX });
+	return spec;
 }
 
 /**
