@@ -2,7 +2,7 @@
 // as the OTN Token Store would have recorded them.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { EmulatorClient } from '../../emulator/client';
+import type { CreateSubscriberInput, EmulatorClient } from '../../emulator/client';
 import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
 import { oneTimeTokenExpiresAt } from '../../nodes/shared/tokens/tokenRules';
 
@@ -12,10 +12,11 @@ export async function issuedRows(
 	count: number,
 	type: 'one_time' | 'marketing' = 'one_time',
 	topic = 'deals',
+	subscriber: CreateSubscriberInput = {},
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
-		const { psid } = await control.createSubscriber(pageId);
+		const { psid } = await control.createSubscriber(pageId, subscriber);
 		const issued = await control.issueToken(pageId, { psid, type, payload: topic, title: 'Deals' });
 		const optedInAt = new Date(issued.createdAt);
 		rows.push(
