@@ -2,7 +2,7 @@
 // and {{full_name}} from Meta's User Profile API, once per subscriber, and falls back without
 // changing any row when the profile cannot be read; the paid API's Audience Preview carries Meta's
 // delivery estimate, or its error, and sends nothing.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { tokenIdOf } from '../../nodes/shared/tokens/tokenId';
@@ -112,7 +112,7 @@ describe('OTN Broadcast personalises messages', () => {
 });
 
 describe("the paid API's Audience Preview", () => {
-	const paidPreview = (campaignId: string, options: IDataObject = {}) => ({
+	const paidPreview = (campaignId: string, options: INodeParameters = {}): INodeParameters => ({
 		sendThrough: 'paidApi',
 		campaignId,
 		minConversationGapSeconds: 0,
