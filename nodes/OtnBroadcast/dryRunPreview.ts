@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputItem } from '../shared/outputItem';
+import { hasNameMacro } from '../shared/personalise/nameMacros';
 import { audiencePreview, coolingDownOf } from '../shared/preview/audiencePreview';
 import type { BroadcastSettings } from './broadcastSettings';
 import { personaliseSends } from './personaliseSends';
@@ -28,6 +29,11 @@ export const dryRunOutputField: INodeProperties = {
 	displayOptions: { show: { dryRun: [true] } },
 };
 
+/** How many profile lookups the broadcast would make: one per subscriber whose message holds a name macro. */
+function subscribersToLookUp(plan: BroadcastPlan): number {
+	return new Set(plan.sends.filter((planned) => hasNameMacro(planned.message)).map((planned) => `${planned.row.pageId}/${planned.row.psid}`)).size;
+}
+
 /**
  * The dry run's Audience Preview: the plan's figures and the first messages exactly as their rows
  * would get them, name macros filled in (never a token); for the paid API, Meta's delivery
@@ -44,8 +50,10 @@ export async function dryRunPreviewItem(
 	const coolingDown = coolingDownOf(plan.passed.filter((passed) => passed.reason === 'coolingDown').map((passed) => passed.row));
 	const shown = await personaliseSends(plan.sends.slice(0, MESSAGES_SHOWN), channel.names, settings.nameFallback, 1);
 	const eligible = plan.sends.map((planned) => planned.row);
+	const nameLookups = channel.names ? subscribersToLookUp(plan) : 0;
 	const preview: IDataObject = {
-		...audiencePreview(eligible, coolingDown, settings.ratePerSecond),
+		...audiencePreview(eligible, coolingDown, settings.ratePerSecond, nameLookups),
+		...(nameLookups > 0 ? { nameLookups } : {}),
 		notSent,
 		messages: shown.map(({ row, message, variant }) => ({ tokenId: row.tokenId, topic: row.topic, tokenType: row.tokenType, ...(variant ? { variant } : {}), message })),
 	};

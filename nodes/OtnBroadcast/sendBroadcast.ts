@@ -6,7 +6,7 @@ import { realClock } from '../shared/broadcast/clock';
 import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
-import { isBudgetRefusal } from '../shared/graph/errorTable';
+import { classifyGraphError, isBudgetRefusal } from '../shared/graph/errorTable';
 import { createGraphClient, type GraphResult } from '../shared/graph/graphClient';
 import { createMarketingClient } from '../shared/graph/marketingClient';
 import type { PaidMessageRequest } from '../shared/graph/paidMessageRequest';
@@ -60,7 +60,10 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 		if (usage.spent()) return undefined;
 		const slot = await pacer.acquire(1, signal);
 		try {
-			return await readSubscriberName(client, psid);
+			// A rate-limit answer to a lookup slows the sends down too: it is the same Page budget.
+			return await readSubscriberName(client, psid, (error) => {
+				if (classifyGraphError(error, 'none').errorClass === 'throttled') pacer.throttled();
+			});
 		} finally {
 			slot.settle();
 		}

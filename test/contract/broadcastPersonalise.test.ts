@@ -95,11 +95,13 @@ describe('OTN Broadcast personalises messages', () => {
 		const rows = await issuedRows(emulator.control, page.pageId, 4);
 		const run = await runNode({
 			node: new OtnBroadcast(),
-			parameters: broadcastParameters({ text: TEXT, dryRun: true, dryRunOutput: 'preview' }),
+			parameters: broadcastParameters({ text: TEXT, dryRun: true, dryRunOutput: 'preview', ratePerSecond: 2 }),
 			input: rows,
 			credentials: page.credentials,
 		});
 		expect(run.error).toBeUndefined();
+		// Four subscribers to look up and four sends at the Send Rate of 2 per second.
+		expect(run.outputs[0][0].json).toMatchObject({ eligible: 4, nameLookups: 4, estimatedSeconds: 4 });
 		const messages = run.outputs[0][0].json.messages as IDataObject[];
 		const expected = [];
 		for (const row of rows.slice(0, 3)) {

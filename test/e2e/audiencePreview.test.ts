@@ -82,7 +82,9 @@ describe('the Audience Preview in a real n8n', () => {
 			byPage: { [page.pageId]: SUBSCRIBERS },
 			coolingDown: 0,
 			ratePerSecond: RATE,
-			estimatedSeconds: SUBSCRIBERS / RATE,
+			// Each subscriber costs a profile lookup and a send on the same rate.
+			nameLookups: SUBSCRIBERS,
+			estimatedSeconds: (2 * SUBSCRIBERS) / RATE,
 		});
 		const messages = shown.messages as Array<{ tokenId: string; message: unknown }>;
 		expect(messages).toHaveLength(3);

@@ -1,4 +1,5 @@
 import type { GraphClient } from '../graph/graphClient';
+import type { GraphError } from '../graph/graphError';
 import type { SubscriberName } from './nameMacros';
 
 /**
@@ -17,12 +18,20 @@ function nonEmpty(value: unknown): string | undefined {
  * Undefined whenever Meta does not give them: the Page may not read the profile (Meta answers
  * 100/33 "…cannot be loaded due to missing permissions…"), the person has none (100/2018218 "No
  * profile available for this user."), or any other error. The caller falls back; nothing else
- * depends on the answer, and its error (which could name the PSID) is not kept.
+ * depends on the answer, and its error (which could name the PSID) goes only to `onRefused`, for
+ * pacing, never to a log or an output.
  */
-export async function readSubscriberName(client: Pick<GraphClient, 'call'>, psid: string): Promise<SubscriberName | undefined> {
+export async function readSubscriberName(
+	client: Pick<GraphClient, 'call'>,
+	psid: string,
+	onRefused: (error: GraphError) => void = () => undefined,
+): Promise<SubscriberName | undefined> {
 	if (!/^\d+$/.test(psid)) return undefined;
 	const result = await client.call<{ first_name?: unknown; last_name?: unknown }>('GET', `/${psid}`, { qs: { fields: PROFILE_FIELDS } });
-	if (!result.ok) return undefined;
+	if (!result.ok) {
+		onRefused(result.error);
+		return undefined;
+	}
 	const name: SubscriberName = {};
 	const firstName = nonEmpty(result.body?.first_name);
 	const lastName = nonEmpty(result.body?.last_name);

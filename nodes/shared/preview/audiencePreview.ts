@@ -2,8 +2,8 @@ import type { TokenRow } from '../tokens/tokenRow';
 
 /**
  * What a campaign would reach, before anything is sent: the audience by topic, token type, Page
- * and expiry month, who is still cooling down and until when, and how long the sends take at the
- * rate given. Figures only: no token, no PSID.
+ * and expiry month, who is still cooling down and until when, and how long the sends (and any
+ * other calls on the same rate) take at the rate given. Figures only: no token, no PSID.
  */
 export interface AudiencePreview {
 	[key: string]: unknown;
@@ -49,8 +49,9 @@ export function coolingDownOf(rows: TokenRow[]): CoolingDown {
 	return { count: rows.length, earliestNextEligibleAt: times[0] ?? null };
 }
 
-export function audiencePreview(eligible: TokenRow[], coolingDown: CoolingDown, ratePerSecond: number): AudiencePreview {
-	const estimatedSeconds = Math.round((eligible.length / ratePerSecond) * 10) / 10;
+/** `otherCalls`: calls on the same rate besides the sends (a personalised campaign's profile lookups). */
+export function audiencePreview(eligible: TokenRow[], coolingDown: CoolingDown, ratePerSecond: number, otherCalls = 0): AudiencePreview {
+	const estimatedSeconds = Math.round(((eligible.length + otherCalls) / ratePerSecond) * 10) / 10;
 	return {
 		eligible: eligible.length,
 		byTopic: tally(eligible, (row) => row.topic ?? NO_TOPIC),

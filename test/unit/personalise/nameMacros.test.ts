@@ -1,6 +1,7 @@
 /** {{first_name}}, {{last_name}} and {{full_name}}: filled per subscriber, a fallback where Meta gives no name, and a profile lookup only when a macro is there. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { readBroadcastSettings } from '../../../nodes/OtnBroadcast/broadcastSettings';
 import { personaliseSends } from '../../../nodes/OtnBroadcast/personaliseSends';
 import type { PlannedSend } from '../../../nodes/OtnBroadcast/planBroadcast';
 import { paidMessageProblems } from '../../../nodes/shared/messages/paidMessageChecks';
@@ -9,6 +10,7 @@ import { SubscriberNames, type NameReader } from '../../../nodes/shared/personal
 import { readSubscriberName } from '../../../nodes/shared/personalise/userProfile';
 import type { DistinctRow } from '../../../nodes/shared/tokens/dedupeRows';
 import type { TokenRow } from '../../../nodes/shared/tokens/tokenRow';
+import { fakeExecuteContext } from '../requestOtn/fakeExecuteContext';
 import { PAGE, tokenRow } from '../tokenStore/tokenRows';
 
 const ADA = { firstName: 'Ada', lastName: 'Lovelace' };
@@ -95,8 +97,12 @@ describe('reading a profile', () => {
 	});
 
 	it("has no name when Meta refuses (the Page may not read profiles) and makes no call for a PSID that is not one", async () => {
-		const call = jest.fn().mockResolvedValue({ ok: false, error: { httpStatus: 400, code: 100, subcode: 33, message: 'Unsupported get request.' } });
-		expect(await readSubscriberName({ call }, '1234')).toBeUndefined();
+		const error = { httpStatus: 400, code: 100, subcode: 33, message: 'Unsupported get request.' };
+		const call = jest.fn().mockResolvedValue({ ok: false, error });
+		const refused = jest.fn();
+		expect(await readSubscriberName({ call }, '1234', refused)).toBeUndefined();
+		// The refusal goes to the pacer's check only (a rate limit slows the sends), never into the name.
+		expect(refused).toHaveBeenCalledWith(error);
 		expect(await readSubscriberName({ call }, '../me/messages')).toBeUndefined();
 		expect(call).toHaveBeenCalledTimes(1);
 	});
@@ -107,5 +113,15 @@ describe('name macros through the paid API', () => {
 		expect(paidMessageProblems({ text: 'Hi {{first_name}}' }).map((problem) => problem.field)).toEqual(['Text']);
 		const generic = { attachment: { type: 'template', payload: { template_type: 'generic', elements: [{ title: 'Hi {{first_name}}' }] } } };
 		expect(paidMessageProblems(generic)).toEqual([]);
+	});
+});
+
+describe('Name Fallback', () => {
+	const settings = (options: IDataObject) => readBroadcastSettings(fakeExecuteContext({ parameters: { campaign: 'spring', options } }).context);
+
+	it('is "there" unless the user sets another, an empty text included', () => {
+		expect(settings({}).nameFallback).toBe('there');
+		expect(settings({ nameFallback: 'friend' }).nameFallback).toBe('friend');
+		expect(settings({ nameFallback: '' }).nameFallback).toBe('');
 	});
 });
