@@ -18,7 +18,7 @@ describe('control API', () => {
 	it('starts with the default app and Page', async () => {
 		const [app] = await h.control.apps();
 		expect(app).toMatchObject({ appId: DEFAULT_APP_ID, appSecret: DEFAULT_APP_SECRET, requireAppSecretProof: false });
-		expect(app.pages).toEqual([{ pageId: DEFAULT_PAGE_ID, pageToken: DEFAULT_PAGE_TOKEN, name: 'Emulated Page', appId: DEFAULT_APP_ID, region: 'US' }]);
+		expect(app.pages).toEqual([{ pageId: DEFAULT_PAGE_ID, pageToken: DEFAULT_PAGE_TOKEN, name: 'Emulated Page', appId: DEFAULT_APP_ID, region: 'US', profileAccess: true }]);
 	});
 
 	it('creates apps and Pages with given or generated ids, and refuses duplicates with 409', async () => {
