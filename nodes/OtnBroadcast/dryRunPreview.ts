@@ -22,7 +22,7 @@ export const dryRunOutputField: INodeProperties = {
 			name: 'Audience Preview',
 			value: 'preview',
 			description:
-				'One item out of "Sent": who would be reached (by topic, token type, Page, expiry month), who is cooling down and until when, how long the campaign takes at the Send Rate, and the message of the first rows',
+				'One item out of "Sent": who would be reached (by topic, token type, Page, expiry month), who is cooling down and until when, how long the campaign takes at the Send Rate, the message of the first rows with their names filled in, and for the paid API Meta\'s delivery and cost estimate',
 		},
 	],
 	default: 'rows',
