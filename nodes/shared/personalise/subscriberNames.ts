@@ -22,9 +22,4 @@ export class SubscriberNames {
 		}
 		return name;
 	}
-
-	/** Distinct subscribers asked for so far. */
-	get size(): number {
-		return this.byKey.size;
-	}
 }
