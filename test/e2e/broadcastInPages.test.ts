@@ -3,7 +3,9 @@
  * broadcast-in-pages-postgres.json as shipped (PostgreSQL: a server this test starts, the table of
  * examples/otn-tokens.postgres.sql): 1,200 subscribers in pages of 500, each page its own execution. Every token is delivered once by
  * Meta's (the emulator's) record, every row is written back, no execution holds more than a page,
- * and the campaign run again delivers nothing.
+ * and the campaign run again delivers nothing. When Meta reports the Page's budget spent part-way, the
+ * campaign ends at that page with Meta's time to run again, its unsent rows still `available`, and a
+ * later run delivers the rest, each subscriber once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,13 +33,15 @@ jest.setTimeout(300_000);
 
 type ExecutionWithMode = Execution & { mode: string };
 
-/** The campaign runs (started by the webhook) and the page runs (started by *Send One Page*), once all have finished. */
+const ENDED = ['success', 'error', 'crashed', 'canceled'];
+
+/** The campaign runs (started by the webhook) and the page runs (started by *Send One Page*), once all have ended. */
 async function settled(workflowId: string, campaigns: number): Promise<{ campaigns: ExecutionWithMode[]; pages: ExecutionWithMode[] }> {
 	const all = await waitFor(
 		async () => (await executions(n8n, workflowId)) as ExecutionWithMode[],
 		(found) =>
-			found.filter((execution) => execution.mode === 'webhook' && execution.finished).length >= campaigns &&
-			found.every((execution) => execution.status !== 'running'),
+			found.filter((execution) => execution.mode === 'webhook' && ENDED.includes(execution.status)).length >= campaigns &&
+			found.every((execution) => ENDED.includes(execution.status)),
 		CAMPAIGN_TIMEOUT_MS,
 	);
 	return { campaigns: all.filter((execution) => execution.mode === 'webhook'), pages: all.filter((execution) => execution.mode !== 'webhook') };
@@ -140,5 +144,70 @@ describe.each([
 		expect(campaigns.map((execution) => execution.status)).toEqual(['success', 'success']);
 		expect(await deliveredTokens()).toHaveLength(SUBSCRIBERS);
 		console.log(`paged campaign (${storeName}) run again: ${(await deliveredTokens()).length - SUBSCRIBERS} more deliveries`);
+	});
+});
+
+// Calls the Page's budget allows in the test below: the first page (1 check + 199 sends) fits, the second runs out part-way.
+const BUDGET_SUBSCRIBERS = 600;
+const BUDGET_PAGE_SIZE = 200;
+const BUDGET_CALLS = 300;
+
+describe.each([
+	['Data Table', PAGED_EXAMPLES.dataTable],
+	['PostgreSQL', PAGED_EXAMPLES.postgres],
+])('a campaign in pages that meets the Page budget in a real n8n (%s template as shipped)', (storeName, file) => {
+	let page: E2ePage;
+	let campaign: PagedCampaign;
+	let store: TokenStore;
+	let tokens: string[] = [];
+	const deliveredTokens = async () => (await page.control.deliveries({ pageId: page.pageId, via: 'one_time_notif_token' })).map((delivery) => delivery.token);
+
+	beforeAll(async () => {
+		page = await newE2ePage(n8n, 'Paged campaign budget');
+		const rows = await issuedTokenRows(page.control, page.pageId, BUDGET_SUBSCRIBERS);
+		tokens = rows.map((row) => String(row.token));
+		store = storeName === 'PostgreSQL' ? await postgresStore() : await dataTableStore(page.app.appId);
+		await store.insert(rows);
+		campaign = await publishPagedCampaign(n8n, { file, pageCredential: page.credential, ...store.fill, settings: { saveDataSuccessExecution: 'all' } });
+	}, SETUP_TIMEOUT_MS);
+
+	afterAll(() => store?.stop?.());
+
+	it('stops the campaign at the page where Meta reports the budget spent, says when to run again, and leaves the rest available', async () => {
+		await page.control.setPageBudget({ pageId: page.pageId, callsPer24h: BUDGET_CALLS });
+		await campaign.start({ pageSize: BUDGET_PAGE_SIZE, ratePerSecond: 250, campaign: CAMPAIGN });
+		const { campaigns, pages } = await settled(campaign.workflowId, 1);
+
+		// Four pages would cover the audience (199, 199, 199 and 3 subscribers): the third and fourth never ran.
+		expect(pages).toHaveLength(2);
+		expect(campaigns.map((execution) => execution.status)).toEqual(['error']);
+		const reason = campaigns[0].data?.resultData.error?.message ?? '';
+		expect(reason).toMatch(/stopped before its next page: Meta reports the budget spent .*Meta expects access back in about \d+ min, around \d\d:\d\d UTC; run again then/);
+
+		const delivered = await deliveredTokens();
+		expect(delivered.length).toBeGreaterThanOrEqual(BUDGET_PAGE_SIZE - 1);
+		expect(delivered.length).toBeLessThan(2 * (BUDGET_PAGE_SIZE - 1));
+		expect(new Set(delivered).size).toBe(delivered.length);
+		// Only Meta's word changes a row: every delivered token is used, every other row still available.
+		const rows = await store.rows();
+		const deliveredSet = new Set(delivered);
+		expect(rows.filter((row) => deliveredSet.has(String(row.token))).map((row) => row.status)).toEqual(delivered.map(() => 'used'));
+		expect(rows.filter((row) => !deliveredSet.has(String(row.token))).map((row) => row.status)).toEqual(
+			Array.from({ length: BUDGET_SUBSCRIBERS - delivered.length }, () => 'available'),
+		);
+		console.log(`paged campaign (${storeName}) with a budget of ${BUDGET_CALLS} calls: ${pages.length} page executions, ${delivered.length} delivered; "${reason}"`);
+	});
+
+	it('run again once the budget is back, delivers the rest, each subscriber once', async () => {
+		await page.control.setPageBudget({ pageId: page.pageId, callsPer24h: 1_000_000 });
+		await campaign.start({ pageSize: BUDGET_PAGE_SIZE, ratePerSecond: 250, campaign: CAMPAIGN });
+		const { campaigns } = await settled(campaign.workflowId, 2);
+
+		expect(campaigns.map((execution) => execution.status).sort()).toEqual(['error', 'success']);
+		const delivered = await deliveredTokens();
+		expect(delivered).toHaveLength(BUDGET_SUBSCRIBERS);
+		expect(new Set(delivered)).toEqual(new Set(tokens));
+		expect((await store.rows()).filter((row) => row.status !== 'used')).toEqual([]);
+		console.log(`paged campaign (${storeName}) run again with the budget back: ${delivered.length} delivered to ${new Set(delivered).size} subscribers`);
 	});
 });

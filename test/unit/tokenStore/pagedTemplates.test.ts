@@ -1,7 +1,8 @@
 /**
  * The two campaign-in-pages templates: each page is read in the order Select for Broadcast pages by,
  * at the size it is told, and its rows are written back before the page hands back where the next
- * one starts (n8n's v1 order runs a node's branches top to bottom).
+ * one starts (n8n's v1 order runs a node's branches top to bottom); a page whose broadcast stopped
+ * for a Page-wide reason ends the campaign.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,5 +80,17 @@ describe.each(['broadcast-in-pages-data-table.json', 'broadcast-in-pages-postgre
 		for (const writer of writers) expect(named('Page Done').position[1]).toBeGreaterThan(writer.position[1]);
 		expect(named('Page Done').position[1]).toBeGreaterThan(named('OTN Broadcast').position[1]);
 		expect(connections['Page Done']).toBeUndefined();
+	});
+
+	it("ends the campaign, instead of starting the next page, when a page's broadcast stopped for a Page-wide reason", () => {
+		expect(connections['Send One Page'].main).toEqual([[expect.objectContaining({ node: 'Broadcast Stopped?' })]]);
+		expect(connections['Broadcast Stopped?'].main.map((output) => output.map(({ node }) => node))).toEqual([['Campaign Stopped'], ['More Pages?']]);
+		expect(named('Campaign Stopped').type).toBe('n8n-nodes-base.stopAndError');
+		expect(named('Campaign Stopped').parameters.errorMessage).toContain('{{ $json.stopped }}');
+		// Page Done reads the rows OTN Broadcast left unsent for a stop (their `error` starts with "stop: ").
+		const pageDone = String(named('Page Done').parameters.jsonOutput);
+		expect(pageDone).toContain("$('OTN Broadcast').all(1)");
+		expect(pageDone).toContain("startsWith('stop: ')");
+		expect(pageDone).toContain('morePages: $json.morePages && !stopped');
 	});
 });
