@@ -3,25 +3,14 @@
 // a write is 3 points, a read 1, throttled at the maximum): the node reads X-Ad-Account-Usage
 // (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/), slows before Meta
 // refuses, and shows the peak in its hint.
-import type { INodeParameters } from 'n8n-workflow';
-
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode } from '../harness/n8nEngine';
-import { issuedRows } from './broadcastRows';
+import { issuedRows, paidBroadcastParameters } from './broadcastRows';
 import { useEmulator } from './emulatorFixture';
 
 const emulator = useEmulator();
 
-const parameters = (campaignId: string): INodeParameters => ({
-	sendThrough: 'paidApi',
-	campaignId,
-	minConversationGapSeconds: 0,
-	messageType: 'text',
-	text: 'The spring sale is on',
-	ratePerSecond: 50,
-	dryRun: false,
-	options: {},
-});
+const parameters = (campaignId: string) => paidBroadcastParameters(campaignId, { ratePerSecond: 50 });
 
 describe("OTN Broadcast through the paid API and the ad account's usage", () => {
 	it('slows down as X-Ad-Account-Usage rises, gets no refusal, and shows the peak in its hint', async () => {

@@ -94,3 +94,27 @@ describe.each(['broadcast-in-pages-data-table.json', 'broadcast-in-pages-postgre
 		expect(pageDone).toContain('morePages: $json.morePages && !stopped');
 	});
 });
+
+describe('the template broadcast-shard-in-pages-postgres.json (queue mode: one shard, page by page)', () => {
+	const { nodes, connections, settings } = read('broadcast-shard-in-pages-postgres.json');
+	const named = (name: string) => nodes.find((node) => node.name === name)!;
+	const fromTrigger = (field: string) => `={{ $('When Called for a Page').first().json.${field} }}`;
+
+	it('starts from the shard webhook, with its key, and pages through the shard in executions of their own', () => {
+		expect(named('Shard Start').parameters).toMatchObject({ httpMethod: 'POST', authentication: 'headerAuth' });
+		expect(connections['Shard Start'].main[0]).toEqual([expect.objectContaining({ node: 'Shard Settings' })]);
+		expect(named('Send One Page').parameters).toMatchObject({ workflowId: { value: '={{ $workflow.id }}' }, mode: 'once', options: { waitForSubWorkflow: true } });
+		expect(connections['Broadcast Stopped?'].main.map((output) => output.map(({ node }) => node))).toEqual([['Shard Stopped'], ['More Pages?']]);
+		expect(settings).toEqual({ executionOrder: 'v1', saveDataSuccessExecution: 'none' });
+	});
+
+	it("reads only its shard's rows, a page at a time, and sends at its share of the Page's rate", () => {
+		const reader = named('Page of Token Rows');
+		expect(reader.parameters.query).toContain('"psid" COLLATE "C" > $2');
+		// The shard formula of the README: the first 32 bits of sha256("<pageId>:<psid>") modulo the Shard Count.
+		expect(reader.parameters.query).toContain(`substr(encode(sha256(convert_to("pageId" || ':' || "psid", 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint % $4) + 1 = $5`);
+		expect(reader.parameters.options).toEqual({ queryReplacement: '={{ [$json.topic, $json.after, $json.pageSize, $json.shardCount, $json.shardNumber] }}' });
+		expect(named('Select for Broadcast').parameters.options).toEqual({ pageSize: fromTrigger('pageSize'), shardCount: fromTrigger('shardCount'), shardNumber: fromTrigger('shardNumber') });
+		expect(named('OTN Broadcast').parameters.options).toEqual({ shardsSharingRate: fromTrigger('shardCount') });
+	});
+});
