@@ -6,67 +6,36 @@
  * Page's rate holds. (How the pages split the audience is checked in test/e2e/broadcastInPages.test.ts,
  * where successful executions are kept to be read.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { issuedTokenRows } from '../../bench/broadcast/tokenRows';
-import { EmulatorClient } from '../../emulator/client';
 import { DEFAULT_PAGE_ID } from '../../emulator/config';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { packPackage } from '../../scripts/n8n/pack';
 import { insertTokenRowsWithPsql } from '../../scripts/postgres/throwawayPostgres';
 import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
-import { startQueueStack, type QueueStack } from '../../scripts/queue/queueStack';
-import { createQueueContent, type QueueContent } from '../../scripts/queue/queueWorkflows';
+import { QUEUE_SETUP_TIMEOUT_MS, useQueueStack } from './queueFixture';
 
 const SUBSCRIBERS = 1000;
 const PAGE_SIZE = 200;
 const RATE = 100;
 const BATCH = 50;
-const SETUP_TIMEOUT_MS = 15 * 60 * 1000;
 
 describe('queue mode: a broadcast in two shards, each page by page', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'otn-queue-pages-'));
-	let emulator: RunningEmulator;
-	let control: EmulatorClient;
-	let stack: QueueStack;
-	let content: QueueContent;
+	const queue = useQueueStack('pages', { shardExample: 'broadcast-shard-in-pages-postgres.json' });
 	let tokens: string[];
 
 	beforeAll(async () => {
-		emulator = await startEmulator({ port: 0 });
-		control = new EmulatorClient(emulator.url);
-		stack = await startQueueStack({ tarball: packPackage({ destination: dir }), workers: 2, workerConcurrency: 5, dir: join(dir, 'stack') });
-		content = await createQueueContent({
-			main: stack.main,
-			webhookBaseUrl: stack.webhookUrl,
-			emulatorUrl: emulator.url,
-			tokenStore: stack.tokenStore,
-			queryTokenStore: (sql) => stack.queryTokenStore(sql),
-			subscribeOnActivation: false,
-			shardExample: 'broadcast-shard-in-pages-postgres.json',
-		});
-		const rows = await issuedTokenRows(control, DEFAULT_PAGE_ID, SUBSCRIBERS);
+		const rows = await issuedTokenRows(queue.control, DEFAULT_PAGE_ID, SUBSCRIBERS);
 		tokens = rows.map((row) => String(row.token));
-		insertTokenRowsWithPsql((sql) => stack.queryTokenStore(sql), rows, 100);
-	}, SETUP_TIMEOUT_MS);
+		insertTokenRowsWithPsql((sql) => queue.stack.queryTokenStore(sql), rows, 100);
+	}, QUEUE_SETUP_TIMEOUT_MS);
 
-	afterAll(async () => {
-		await stack?.stop();
-		await emulator?.close();
-		rmSync(dir, { recursive: true, force: true });
-	});
-
-	it('runs the two shards on both workers, page by page, every subscriber once within the rate', async () => {
-		await control.setRateLimit(RATE, DEFAULT_PAGE_ID);
-		await control.resetStats();
+	it('runs the two shards on both workers, page by page: every subscriber once, every row written back, the busiest second within the limit and a batch', async () => {
+		await queue.control.setRateLimit(RATE, DEFAULT_PAGE_ID);
+		await queue.control.resetStats();
 		const body = { campaign: 'queue-pages', topic: 'deals', text: 'Deals weekend', ratePerSecond: RATE, shardCount: 2, pageSize: PAGE_SIZE };
 		await Promise.all(
 			[1, 2].map(async (shardNumber) => {
-				const response = await fetch(content.shard.url, {
+				const response = await fetch(queue.content.shard.url, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', [content.shardKey.name]: content.shardKey.value },
+					headers: { 'content-type': 'application/json', [queue.content.shardKey.name]: queue.content.shardKey.value },
 					body: JSON.stringify({ ...body, shardNumber }),
 				});
 				await response.text();
@@ -75,17 +44,17 @@ describe('queue mode: a broadcast in two shards, each page by page', () => {
 		);
 
 		// Done when every row is written back (successful executions are not kept: the template says so).
-		await waitUntil(() => (Number(stack.queryTokenStore(`SELECT count(*) FROM otn_tokens WHERE status <> 'used'`)) === 0 ? true : undefined), 10 * 60 * 1000);
-		const delivered = await control.deliveries({ pageId: DEFAULT_PAGE_ID });
-		const counts = executionsOf(stack, content.shard.id);
+		await waitUntil(() => (Number(queue.stack.queryTokenStore(`SELECT count(*) FROM otn_tokens WHERE status <> 'used'`)) === 0 ? true : undefined), 10 * 60 * 1000);
+		const delivered = await queue.control.deliveries({ pageId: DEFAULT_PAGE_ID });
+		const counts = executionsOf(queue.stack, queue.content.shard.id);
 
 		expect(delivered.map((delivery) => delivery.token).sort()).toEqual([...tokens].sort());
 		expect(counts.byStatus.error ?? 0).toBe(0);
 		expect(counts.byStatus.crashed ?? 0).toBe(0);
 		// The shards came from the queue to both workers (each worker's log names the executions it took).
-		const ranPerWorker = stack.workers.map((worker) => worker.executionIds().length);
+		const ranPerWorker = queue.stack.workers.map((worker) => worker.executionIds().length);
 		for (const ran of ranPerWorker) expect(ran).toBeGreaterThan(0);
-		const [page] = (await control.stats()).pages.filter((stats) => stats.key === DEFAULT_PAGE_ID);
+		const [page] = (await queue.control.stats()).pages.filter((stats) => stats.key === DEFAULT_PAGE_ID);
 		console.log(
 			`queue shards in pages: executions taken per worker ${ranPerWorker.join(' / ')}, shard workflow executions left in the database by status ${JSON.stringify(counts.byStatus)}, ` +
 				`${delivered.length} deliveries to ${new Set(delivered.map((delivery) => delivery.token)).size} subscribers; rate-limited ${page.rateLimited}, busiest second ${page.peakPerSecond} (limit ${RATE})`,
