@@ -33,6 +33,14 @@ export class PaidApiControl {
 	}
 
 	/** The next `count` paid sends of the account answer this §3.6 code. */
+	/** The ad account's Marketing API score behind X-Ad-Account-Usage: a maximum (and decay, block) in Meta's terms. */
+	setAdAccountUsageLimit(
+		adAccountId: string,
+		limit: { maxScore?: number; decaySeconds?: number; blockSeconds?: number; tier?: 'standard_access' | 'development_access' },
+	): Promise<{ adAccountId: string; maxScore: number; decaySeconds: number; blockSeconds: number; tier: string }> {
+		return this.send('put', `/ad-accounts/${encodeURIComponent(adAccountId)}/usage-limit`, limit);
+	}
+
 	injectErrors(adAccountId: string, code: number, count = 1): Promise<{ adAccountId: string; code: number; count: number }> {
 		return this.send('post', `/ad-accounts/${encodeURIComponent(adAccountId)}/errors`, { code, count });
 	}

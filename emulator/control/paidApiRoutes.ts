@@ -113,6 +113,18 @@ export const paidApiRoutes: ControlRoute[] = [
 		return { adAccountId: account.adAccountId, code, count };
 	}),
 
+	// The account's Marketing API score (X-Ad-Account-Usage): maximum, decay and block, in Meta's terms.
+	route('PUT', '/ad-accounts/:adAccountId/usage-limit', (state, { params, body }) => {
+		const account = accountOf(state, params[0]);
+		const tier = optionalString(body, 'tier');
+		if (tier !== undefined && tier !== 'standard_access' && tier !== 'development_access') throw badRequest('tier must be standard_access or development_access');
+		const setting = state.paid.adAccountScores.set(account.adAccountId, {
+			...definedOnly({ maxScore: optionalNumber(body, 'maxScore', 1), decaySeconds: optionalNumber(body, 'decaySeconds', 1), blockSeconds: optionalNumber(body, 'blockSeconds', 0) }),
+			...(tier === undefined ? {} : { tier }),
+		});
+		return { adAccountId: account.adAccountId, ...setting };
+	}),
+
 	route('GET', '/system-users', (state) => state.paid.adAccounts.listSystemUsers()),
 
 	route('POST', '/system-users', (state, { body }) => {
@@ -196,3 +208,7 @@ export const paidApiRoutes: ControlRoute[] = [
 		return events;
 	}),
 ];
+
+function definedOnly(fields: Record<string, number | undefined>): Record<string, number> {
+	return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, number] => entry[1] !== undefined));
+}

@@ -1,11 +1,13 @@
 import { performance } from 'perf_hooks';
 
-import { injectedServerError, messengerBudgetSpent, rateLimited } from '../fixtures/graphErrors';
+import { adAccountScoreReached, injectedServerError, messengerBudgetSpent, rateLimited } from '../fixtures/graphErrors';
+import { READ_POINTS, WRITE_POINTS } from '../load/adAccountScore';
 import type { EmulatorState } from '../state/emulatorState';
 import type { FaultRule } from '../load/faults';
 import { authenticate, statsKeyOf, type Identity } from './auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphOutcome, type GraphResponse } from './graphCall';
 import { GraphError, graphErrorBody } from './graphError';
+import { AD_ACCOUNT_PREFIX, isAdAccountPath } from './paid/adAccountAccess';
 import { isMediaSend, isSendCall, routeGraphCall } from './routes';
 
 /**
@@ -33,6 +35,11 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 		state.stats.record(statsKey, 'rateLimited', now);
 		return jsonResponse(400, graphErrorBody(rateLimited()), pageUsageHeaders(state, pageId));
 	}
+	const adAccountId = identity.kind === 'systemUser' ? adAccountOf(call) : undefined;
+	if (adAccountId !== undefined && !state.paid.adAccountScores.tryCall(adAccountId, call.method === 'GET' ? READ_POINTS : WRITE_POINTS, state.clock.now())) {
+		state.stats.record(statsKey, 'rateLimited', now);
+		return jsonResponse(400, graphErrorBody(adAccountScoreReached()), adAccountUsageHeaders(state, adAccountId));
+	}
 	state.stats.record(statsKey, 'accepted', now);
 
 	const fault = state.faults.pick(pageId, isSendCall(call), state.random);
@@ -44,7 +51,7 @@ export async function runGraphCall(ctx: GraphContext, call: GraphCall): Promise<
 		response = errorResponse(error);
 	}
 	if (fault) return injectFault(ctx, statsKey, fault);
-	const headers = pageId === undefined ? {} : pageUsageHeaders(state, pageId);
+	const headers = pageId !== undefined ? pageUsageHeaders(state, pageId) : adAccountId !== undefined ? adAccountUsageHeaders(state, adAccountId) : {};
 	return { ...response, headers: { ...headers, ...response.headers } };
 }
 
@@ -70,4 +77,15 @@ export function pageUsageHeaders(state: EmulatorState, pageId: string): Record<s
 	const { callCountPercent, regainAccessMinutes } = state.pageBudget.usage(pageId, state.clock.now());
 	const usage = { type: 'messenger', call_count: callCountPercent, total_cputime: 0, total_time: 0, estimated_time_to_regain_access: regainAccessMinutes };
 	return { 'X-Business-Use-Case-Usage': JSON.stringify({ [pageId]: [usage] }) };
+}
+
+/** The ad account a call addresses (`/act_<id>/…`), whose Marketing API score it counts against. */
+function adAccountOf(call: GraphCall): string | undefined {
+	const objectId = call.path.split('/').find((segment) => segment !== '');
+	return isAdAccountPath(objectId) ? objectId!.slice(AD_ACCOUNT_PREFIX.length) : undefined;
+}
+
+/** `X-Ad-Account-Usage` on every answer to an ad-account call, as emulator/load/adAccountScore.ts describes. */
+export function adAccountUsageHeaders(state: EmulatorState, adAccountId: string): Record<string, string> {
+	return { 'X-Ad-Account-Usage': state.paid.adAccountScores.header(adAccountId, state.clock.now()) };
 }

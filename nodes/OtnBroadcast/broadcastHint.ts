@@ -41,8 +41,9 @@ function shareOfRate(share: BroadcastCounts['rateShare']): string {
 	return ` (this shard's share: ${perSecond(share.ratePerSecond)} of ${perSecond(share.ratePerSecond * share.shardsSharingRate)} messages/s)`;
 }
 
-/** Whose budget Meta's header counts: the Page's for Messenger and Pages calls, the app's for X-App-Usage. */
+/** Whose budget Meta's header counts: the Page's for Messenger and Pages calls, the app's for X-App-Usage, the ad account's for X-Ad-Account-Usage. */
 function usageHolder(usage: MetaUsage): string {
+	if (usage.header === 'X-Ad-Account-Usage') return ' for the ad account';
 	if (usage.header === 'X-Page-Usage' || usage.type === 'messenger' || usage.type === 'pages') return ' for the Page';
 	return usage.header === 'X-App-Usage' ? ' for the app' : '';
 }

@@ -45,6 +45,8 @@ export interface QueueContentOptions {
 	queryTokenStore(sql: string): string;
 	/** Whether the inbox subscribes the emulator's app when published (the demo) or not (tests post signed webhooks themselves). */
 	subscribeOnActivation: boolean;
+	/** The shard workflow the coordinator starts: broadcast-shard-postgres.json unless told (e.g. the shard in pages). */
+	shardExample?: string;
 }
 
 export interface QueueContent {
@@ -81,7 +83,7 @@ export async function createQueueContent(options: QueueContentOptions): Promise<
 		trigger.parameters = { ...trigger.parameters, subscribeOnActivation: false, verifyToken: randomBytes(8).toString('hex') };
 	}
 	const split = filledExample(SPLIT_EXAMPLE, { pageCredential, credentials });
-	const shard = filledExample(SHARD_EXAMPLE, { pageCredential, credentials });
+	const shard = filledExample(options.shardExample ?? SHARD_EXAMPLE, { pageCredential, credentials });
 	const splitPath = String(split.nodes.find((node) => node.name === SPLIT_WEBHOOK)!.parameters.path);
 	const shardPath = String(shard.nodes.find((node) => node.name === SHARD_WEBHOOK)!.parameters.path);
 	// The coordinator starts each shard at the webhook process, as a load balancer would route it.

@@ -1,25 +1,12 @@
 // OTN Broadcast through the paid Marketing Message API, in n8n-core's real engine against the
 // emulator: marketing tokens only, under a message campaign, one message per token per 12 hours.
-import type { INodeParameters } from 'n8n-workflow';
-
 import { OtnBroadcast } from '../../nodes/OtnBroadcast/OtnBroadcast.node';
 import { runNode } from '../harness/n8nEngine';
-import { issuedRows } from './broadcastRows';
+import { issuedRows, paidBroadcastParameters as parameters } from './broadcastRows';
 import { useEmulator } from './emulatorFixture';
 
 const emulator = useEmulator();
 
-
-const parameters = (campaignId: string): INodeParameters => ({
-	sendThrough: 'paidApi',
-	campaignId,
-	minConversationGapSeconds: 0,
-	messageType: 'text',
-	text: 'The spring sale is on',
-	ratePerSecond: 100,
-	dryRun: false,
-	options: {},
-});
 
 describe('OTN Broadcast through the paid Marketing Message API', () => {
 	it('sends every marketing token once under the campaign; a second run within 12 hours sends nothing and says when each can go', async () => {

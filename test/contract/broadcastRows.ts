@@ -1,6 +1,6 @@
 // Token rows for broadcast tests: real tokens issued by the emulator to its simulated subscribers,
 // as the OTN Token Store would have recorded them.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { CreateSubscriberInput, EmulatorClient } from '../../emulator/client';
 import { newTokenRow } from '../../nodes/shared/tokens/newTokenRow';
@@ -51,6 +51,19 @@ export const broadcastParameters = (overrides: IDataObject = {}) => ({
 	messageType: 'text',
 	text: '=Hi {{ $json.psid }}, the spring sale is on',
 	ratePerSecond: 200,
+	dryRun: false,
+	options: {},
+	...overrides,
+});
+
+/** OTN Broadcast's parameters for a campaign through the paid Marketing Message API. */
+export const paidBroadcastParameters = (campaignId: string, overrides: INodeParameters = {}): INodeParameters => ({
+	sendThrough: 'paidApi',
+	campaignId,
+	minConversationGapSeconds: 0,
+	messageType: 'text',
+	text: 'The spring sale is on',
+	ratePerSecond: 100,
 	dryRun: false,
 	options: {},
 	...overrides,

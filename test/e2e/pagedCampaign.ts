@@ -16,7 +16,7 @@ import type { N8nAuth } from '../../scripts/n8n/rest-client';
 import { waitForWebhook } from '../../scripts/n8n/wait-webhook';
 
 export const PAGED_EXAMPLES = { dataTable: 'broadcast-in-pages-data-table.json', postgres: 'broadcast-in-pages-postgres.json' } as const;
-const START = 'Start by Webhook';
+export const SHARD_IN_PAGES_EXAMPLE = 'broadcast-shard-in-pages-postgres.json';
 /** Rows per insert call: well within the public API's body limit. */
 const INSERT_BATCH = 500;
 
@@ -27,6 +27,8 @@ export interface PagedCampaignFill {
 	tableId?: string;
 	/** Saved credentials by type, e.g. the Postgres credential (PostgreSQL template). */
 	credentials?: Record<string, { id: string; name: string }>;
+	/** The template's webhook that starts it: *Start by Webhook* unless told (*Shard Start* for a shard). */
+	startNode?: string;
 	/** Workflow settings to change, e.g. to keep successful executions for a test to read. */
 	settings?: Record<string, unknown>;
 }
@@ -39,13 +41,14 @@ export interface PagedCampaign {
 
 export async function publishPagedCampaign(n8n: N8nAuth & { baseUrl: string }, fill: PagedCampaignFill): Promise<PagedCampaign> {
 	const webhookId = randomUUID();
+	const start = fill.startNode ?? 'Start by Webhook';
 	const key = await createBroadcastKey(n8n, `Paged campaign key (${webhookId})`);
 	const workflow = filledExample(fill.file, {
 		pageCredential: fill.pageCredential,
 		credentials: { ...fill.credentials, httpHeaderAuth: key.credential },
 		dataTableId: fill.tableId,
-		webhookIds: { [START]: webhookId },
-		webhookPaths: { [START]: webhookId },
+		webhookIds: { [start]: webhookId },
+		webhookPaths: { [start]: webhookId },
 	});
 	const workflowId = await createWorkflow(n8n, { ...workflow, name: `${workflow.name} (${webhookId})`, settings: { ...workflow.settings, ...fill.settings } });
 	await publishWorkflow(n8n, workflowId);

@@ -1,4 +1,5 @@
 import { newNumericId } from '../../core/ids';
+import { AdAccountScores } from '../../load/adAccountScore';
 import { RateLimiter } from '../../load/rateLimiter';
 import { AdAccounts, adAccountRecord, systemUserRecord, type AdAccountConfig, type SystemUserConfig } from './adAccounts';
 import { Campaigns } from './campaigns';
@@ -24,6 +25,8 @@ export class PaidApiState {
 	readonly campaigns = new Campaigns();
 	readonly messages = new PaidMessages();
 	readonly sendRateLimiter: RateLimiter;
+	/** Each ad account's Marketing API score (X-Ad-Account-Usage, 613/1487742). */
+	readonly adAccountScores = new AdAccountScores();
 	private readonly injected = new Map<string, InjectedError[]>();
 
 	constructor(private readonly initial: PaidApiConfig) {
@@ -60,6 +63,7 @@ export class PaidApiState {
 		this.campaigns.clear();
 		this.messages.clear();
 		this.injected.clear();
+		this.adAccountScores.reset();
 		this.sendRateLimiter.reset(this.initial.sendRatePerSecond);
 		this.load();
 	}

@@ -6,18 +6,24 @@
  * estimated_time_to_regain_access}`, the last in minutes. "When total_cputime reaches 100, calls
  * may be throttled"; the same for total_time. `X-Page-Usage` is named on Meta's older pages
  * (https://developers.facebook.com/blog/post/2016/06/16/page-level-rate-limits/) without a
- * sample: it is read like `X-App-Usage`. Only numbers and Meta's type name leave this file.
+ * sample: it is read like `X-App-Usage`. `X-Ad-Account-Usage`, on ad-account calls (the paid
+ * Marketing Message API), is `{"acc_id_util_pct": 9.67, "reset_time_duration": 100,
+ * "ads_api_access_tier": "standard_access"}` on the same page: the percentage of the ad account's
+ * score used and the seconds until the score resets
+ * (https://developers.facebook.com/docs/marketing-api/overview/rate-limiting: at the maximum score
+ * Meta throttles the account for 60 s, 300 s in the development tier). Only numbers and Meta's
+ * type or tier name leave this file.
  */
 
 export const USAGE_COUNTERS = ['call_count', 'total_cputime', 'total_time'] as const;
-export type UsageCounter = (typeof USAGE_COUNTERS)[number];
+export type UsageCounter = (typeof USAGE_COUNTERS)[number] | 'acc_id_util_pct';
 
 /** The fullest counter of one answer's headers, and when Meta says access returns. */
 export interface MetaUsage {
 	percent: number;
 	counter: UsageCounter;
-	header: 'X-Business-Use-Case-Usage' | 'X-Page-Usage' | 'X-App-Usage';
-	/** The business use case Meta names (messenger, pages, …), for X-Business-Use-Case-Usage. */
+	header: 'X-Business-Use-Case-Usage' | 'X-Page-Usage' | 'X-App-Usage' | 'X-Ad-Account-Usage';
+	/** The business use case Meta names (messenger, pages, …), or the ad account's access tier for X-Ad-Account-Usage. */
 	type?: string;
 	/** Meta's estimate of the minutes until calls are no longer throttled; 0 when it gives none. */
 	regainAccessMinutes: number;
@@ -62,6 +68,20 @@ function readingsOf(entry: unknown, header: MetaUsage['header']): MetaUsage[] {
 	});
 }
 
+/**
+ * X-Ad-Account-Usage's one counter. Its `reset_time_duration` comes with every answer (the score's
+ * decay), so it is a time to regain access only once the score is full.
+ */
+function adAccountReading(entry: unknown): MetaUsage[] {
+	if (typeof entry !== 'object' || entry === null) return [];
+	const fields = entry as Record<string, unknown>;
+	const percent = percentOf(fields.acc_id_util_pct);
+	if (percent === undefined) return [];
+	const resetSeconds = percentOf(fields.reset_time_duration) ?? 0;
+	const regainAccessMinutes = percent >= 100 && resetSeconds > 0 ? Math.ceil(resetSeconds / 60) : 0;
+	return [{ percent, counter: 'acc_id_util_pct', header: 'X-Ad-Account-Usage', type: typeName(fields.ads_api_access_tier), regainAccessMinutes }];
+}
+
 /** The fuller of two readings; on a tie, the one that names a later return of access. */
 export function fuller(a: MetaUsage | undefined, b: MetaUsage | undefined): MetaUsage | undefined {
 	if (!a || !b) return a ?? b;
@@ -83,6 +103,7 @@ export function readUsageHeaders(headers: HeaderBag): MetaUsage | undefined {
 	}
 	readings.push(...readingsOf(parsed(headerValue(headers, 'x-page-usage')), 'X-Page-Usage'));
 	readings.push(...readingsOf(parsed(headerValue(headers, 'x-app-usage')), 'X-App-Usage'));
+	readings.push(...adAccountReading(parsed(headerValue(headers, 'x-ad-account-usage'))));
 	if (readings.length === 0) return undefined;
 	const fullest = readings.reduce<MetaUsage | undefined>(fuller, undefined)!;
 	const regainAccessMinutes = Math.max(...readings.map((reading) => reading.regainAccessMinutes));

@@ -1,7 +1,8 @@
 /**
  * The two campaign-in-pages templates: each page is read in the order Select for Broadcast pages by,
  * at the size it is told, and its rows are written back before the page hands back where the next
- * one starts (n8n's v1 order runs a node's branches top to bottom).
+ * one starts (n8n's v1 order runs a node's branches top to bottom); a page whose broadcast stopped
+ * for a Page-wide reason ends the campaign.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,5 +80,41 @@ describe.each(['broadcast-in-pages-data-table.json', 'broadcast-in-pages-postgre
 		for (const writer of writers) expect(named('Page Done').position[1]).toBeGreaterThan(writer.position[1]);
 		expect(named('Page Done').position[1]).toBeGreaterThan(named('OTN Broadcast').position[1]);
 		expect(connections['Page Done']).toBeUndefined();
+	});
+
+	it("ends the campaign, instead of starting the next page, when a page's broadcast stopped for a Page-wide reason", () => {
+		expect(connections['Send One Page'].main).toEqual([[expect.objectContaining({ node: 'Broadcast Stopped?' })]]);
+		expect(connections['Broadcast Stopped?'].main.map((output) => output.map(({ node }) => node))).toEqual([['Campaign Stopped'], ['More Pages?']]);
+		expect(named('Campaign Stopped').type).toBe('n8n-nodes-base.stopAndError');
+		expect(named('Campaign Stopped').parameters.errorMessage).toContain('{{ $json.stopped }}');
+		// Page Done reads the rows OTN Broadcast left unsent for a stop (their `error` starts with "stop: ").
+		const pageDone = String(named('Page Done').parameters.jsonOutput);
+		expect(pageDone).toContain("$('OTN Broadcast').all(1)");
+		expect(pageDone).toContain("startsWith('stop: ')");
+		expect(pageDone).toContain('morePages: $json.morePages && !stopped');
+	});
+});
+
+describe('the template broadcast-shard-in-pages-postgres.json (queue mode: one shard, page by page)', () => {
+	const { nodes, connections, settings } = read('broadcast-shard-in-pages-postgres.json');
+	const named = (name: string) => nodes.find((node) => node.name === name)!;
+	const fromTrigger = (field: string) => `={{ $('When Called for a Page').first().json.${field} }}`;
+
+	it('starts from the shard webhook, with its key, and pages through the shard in executions of their own', () => {
+		expect(named('Shard Start').parameters).toMatchObject({ httpMethod: 'POST', authentication: 'headerAuth' });
+		expect(connections['Shard Start'].main[0]).toEqual([expect.objectContaining({ node: 'Shard Settings' })]);
+		expect(named('Send One Page').parameters).toMatchObject({ workflowId: { value: '={{ $workflow.id }}' }, mode: 'once', options: { waitForSubWorkflow: true } });
+		expect(connections['Broadcast Stopped?'].main.map((output) => output.map(({ node }) => node))).toEqual([['Shard Stopped'], ['More Pages?']]);
+		expect(settings).toEqual({ executionOrder: 'v1', saveDataSuccessExecution: 'none' });
+	});
+
+	it("reads only its shard's rows, a page at a time, and sends at its share of the Page's rate", () => {
+		const reader = named('Page of Token Rows');
+		expect(reader.parameters.query).toContain('"psid" COLLATE "C" > $2');
+		// The shard formula of the README: the first 32 bits of sha256("<pageId>:<psid>") modulo the Shard Count.
+		expect(reader.parameters.query).toContain(`substr(encode(sha256(convert_to("pageId" || ':' || "psid", 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint % $4) + 1 = $5`);
+		expect(reader.parameters.options).toEqual({ queryReplacement: '={{ [$json.topic, $json.after, $json.pageSize, $json.shardCount, $json.shardNumber] }}' });
+		expect(named('Select for Broadcast').parameters.options).toEqual({ pageSize: fromTrigger('pageSize'), shardCount: fromTrigger('shardCount'), shardNumber: fromTrigger('shardNumber') });
+		expect(named('OTN Broadcast').parameters.options).toEqual({ shardsSharingRate: fromTrigger('shardCount') });
 	});
 });

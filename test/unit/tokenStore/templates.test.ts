@@ -67,7 +67,7 @@ it('the Data Table template names every column the table needs', () => {
 	for (const column of [...TOKEN_ROW_COLUMNS, ...OPTIONAL_TOKEN_ROW_COLUMNS]) expect(String(note?.parameters.content)).toContain(column);
 });
 
-describe.each(['broadcast-in-shards.json', 'broadcast-shard-postgres.json'])('the queue-mode template %s', (file) => {
+describe.each(['broadcast-in-shards.json', 'broadcast-shard-postgres.json', 'broadcast-shard-in-pages-postgres.json'])('the queue-mode template %s', (file) => {
 	const { nodes, connections } = template(file);
 
 	it("uses the package's and n8n's own node types, and connects every node it has", () => {
@@ -84,8 +84,8 @@ describe.each(['broadcast-in-shards.json', 'broadcast-shard-postgres.json'])('th
 	});
 });
 
-it('each shard keeps its share of subscribers and sends at its share of the rate', () => {
-	const { nodes } = template('broadcast-shard-postgres.json');
+it.each(['broadcast-shard-postgres.json', 'broadcast-shard-in-pages-postgres.json'])('%s: each shard keeps its share of subscribers and sends at its share of the rate', (file) => {
+	const { nodes } = template(file);
 	const select = nodes.find((node) => node.parameters.operation === 'selectForBroadcast');
 	const broadcast = nodes.find((node) => node.type === 'n8n-nodes-messenger-otn.otnBroadcast');
 	const selectOptions = select?.parameters.options as Record<string, string>;
