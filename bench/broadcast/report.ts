@@ -32,7 +32,7 @@ export function formatReport({ sizes, outcomes, liveHeaps, startedAt, totalSecon
 	const senders = outcomes.filter((outcome) => outcome.contestant.sends);
 	const jitter = LATENCY.jitterMs / 2;
 	const sections = [
-		`OTN Broadcast benchmark (issue 6), ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${totalSeconds.toFixed(0)} s in all`,
+		`OTN Broadcast against the do-it-yourself workflows, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${totalSeconds.toFixed(0)} s in all`,
 		`n8n ${N8N_VERSION} on Node ${NODE_VERSION}, a fresh n8n process per contestant; ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
 		`Emulator: ${LATENCY.fixedMs + jitter} ms ± ${jitter} ms latency, ${PAGE_LIMIT_PER_SECOND} calls/s per Page, ${HTTP_500_PERCENT_BEFORE + HTTP_500_PERCENT_AFTER}% HTTP 500 on sends (half before, half after the message goes out); a Page of its own per contestant`,
 		`Configured rate: ${TARGET_RATE_PER_SECOND} messages/s (OTN Broadcast "Send Rate"; tuned DIY ${DIY_BATCH.batchSize} items every ${DIY_BATCH.batchInterval} ms)`,

@@ -15,6 +15,16 @@ export interface IntakeReport {
 	broadcasts: BroadcastFigures[];
 }
 
+/** `--broadcast-only`: the broadcast figures alone, with the machine's load average while they were measured. */
+export function formatBroadcastOnly(broadcasts: BroadcastFigures[], rate: number, loadBefore: number[], loadAfter: number[]): string {
+	const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(', ');
+	return [
+		`Broadcast: examples/broadcast-in-shards.json, Send Rate ${rate}/s for the whole Page, emulator Page limit ${PAGE_LIMIT_PER_SECOND}/s, no added latency; msg/s = delivered ÷ (first to last delivery + 1 s)`,
+		broadcastFiguresTable(broadcasts, rate),
+		`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`,
+	].join('\n');
+}
+
 export function formatIntakeReport(report: IntakeReport): string {
 	const optIns = report.intake[0]?.optIns ?? 0;
 	const intakeTable = textTable(
@@ -35,23 +45,9 @@ export function formatIntakeReport(report: IntakeReport): string {
 			fixed(run.floor.p50Ms, 0),
 		]),
 	);
-	const broadcastTable = textTable(
-		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${report.rate}/s`, 'peak calls/s', 'rate-limited'],
-		report.broadcasts.map((run) => [
-			run.label,
-			String(run.shards),
-			run.ranOn.join(', '),
-			String(run.tokens),
-			String(run.delivered),
-			fixed(run.sendingSeconds),
-			fixed(run.messagesPerSecond),
-			percent(run.messagesPerSecond / report.rate),
-			String(run.peakPerSecond),
-			String(run.rateLimited),
-		]),
-	);
+	const broadcastTable = broadcastFiguresTable(report.broadcasts, report.rate);
 	return [
-		`Queue-mode benchmark (issue 9), ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${report.seconds.toFixed(0)} s in all`,
+		`Queue-mode benchmark (opt-in intake, and a broadcast in shards on workers), ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${report.seconds.toFixed(0)} s in all`,
 		`n8n 2.40.7 on Node ${process.versions.node}; ${report.cpus} CPUs (${report.cpuModel}); every process, PostgreSQL, Redis, the emulator and the load generator share them`,
 		'',
 		`Opt-in intake: ${optIns} distinct Notify Me opt-ins plus ${Math.round(optIns * INTAKE.duplicateShare)} repeats (Meta's retries), signed, ${INTAKE.concurrency} posts in flight,`,
@@ -75,4 +71,22 @@ export function formatIntakeReport(report: IntakeReport): string {
 		'  on two workers send at the same total rate; what they buy is that a worker lost in the middle stops only its shard (the re-run',
 		'  finishes it without sending anything twice), and that the sending load is spread.',
 	].join('\n');
+}
+
+function broadcastFiguresTable(broadcasts: BroadcastFigures[], rate: number): string {
+	return textTable(
+		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${rate}/s`, 'peak calls/s', 'rate-limited'],
+		broadcasts.map((run) => [
+			run.label,
+			String(run.shards),
+			run.ranOn.join(', '),
+			String(run.tokens),
+			String(run.delivered),
+			fixed(run.sendingSeconds),
+			fixed(run.messagesPerSecond),
+			percent(run.messagesPerSecond / rate),
+			String(run.peakPerSecond),
+			String(run.rateLimited),
+		]),
+	);
 }
