@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
+import { type BroadcastOptions, type BroadcastStats, type EarlierCall, runBroadcast, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
 import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
@@ -45,13 +45,22 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
+	// GET /me is a call of the Page too: Meta counts it in the window of the first sends.
+	const callsBefore: EarlierCall[] = [];
 	return {
-		preflight: async () => withTimeOfAccess(await preflightSendApi(client), usage),
+		preflight: async () => {
+			const leftAt = realClock.now();
+			try {
+				return withTimeOfAccess(await preflightSendApi(client), usage);
+			} finally {
+				callsBefore.push({ leftAt, answeredAt: realClock.now() });
+			}
+		},
 		send: async (sends, options) =>
 			await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
-				{ ...options, usage },
+				{ ...options, usage, callsBefore },
 			),
 	};
 }

@@ -132,6 +132,14 @@ export class AdaptivePacer {
 		}
 	}
 
+	/**
+	 * A call of the Page made just before the broadcast (the check of the credential): Meta counts
+	 * it in the same window as the sends, so it holds its share like an answered send.
+	 */
+	countEarlierCall(leftAt: number, answeredAt: number): void {
+		this.sends.push({ leftAt, answeredAt, messages: 1 });
+	}
+
 	/** Meta answered with a rate limit. Refusals of sends already out during the pause count once. */
 	throttled(): void {
 		const now = this.clock.now();

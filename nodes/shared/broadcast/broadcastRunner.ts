@@ -31,6 +31,13 @@ export interface BroadcastOptions {
 	signal?: AbortSignal;
 	/** Meta's usage headers as the Graph client saw them (usageWatch.ts): slow down, or stop when spent. */
 	usage?: UsageSignals;
+	/** Calls of the Page made just before (the check of the credential): Meta counts them with the sends. */
+	callsBefore?: EarlierCall[];
+}
+
+export interface EarlierCall {
+	leftAt: number;
+	answeredAt: number;
 }
 
 /** What the runner reads of Meta's usage headers. */
@@ -82,6 +89,7 @@ export async function runBroadcast<R = SendRequest>(
 	const maxThrottled = options.maxThrottledRetries ?? 20;
 	const usage = options.usage;
 	const pacer = new AdaptivePacer(clock, { targetPerSecond: options.ratePerSecond, usageShare: usage && (() => usage.rateShare()) });
+	for (const call of options.callsBefore ?? []) pacer.countEarlierCall(call.leftAt, call.answeredAt);
 	const verdicts: Array<SendVerdict | undefined> = new Array(requests.length);
 	const queue = new JobQueue<JobState>(
 		requests.map((_, index) => ({ index, attempts: 0, throttled: 0, ambiguous: false, dueAt: 0 })),

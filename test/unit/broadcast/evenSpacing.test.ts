@@ -52,6 +52,15 @@ describe('even spacing of batches', () => {
 		expect(perSecond).toBeLessThanOrEqual(250);
 	});
 
+	it('counts the check of the credential made just before in the first window, as Meta does', async () => {
+		const clock = new FakeClock();
+		const meta = jitteryMeta(clock);
+		// GET /me left 100 ms ago and was answered just now; Meta may have counted it as late as that.
+		const check = { leftAt: clock.now() - 100, answeredAt: clock.now() };
+		await runBroadcast(requests(500), meta.send, { ratePerSecond: 250, concurrency: 4, batchSize: 50, maxAttempts: 3, clock, callsBefore: [check] });
+		expect(busiestSecond([{ at: check.answeredAt, size: 1 }, ...meta.calls])).toBeLessThanOrEqual(250);
+	});
+
 	it('spaces single messages too: at 20/s, never two within 27 ms', async () => {
 		const clock = new FakeClock();
 		const meta = jitteryMeta(clock);
