@@ -21,6 +21,7 @@ export function formatBroadcastOnly(broadcasts: BroadcastFigures[], rate: number
 	return [
 		`Broadcast: examples/broadcast-in-shards.json, Send Rate ${rate}/s for the whole Page, emulator Page limit ${PAGE_LIMIT_PER_SECOND}/s, no added latency; msg/s = delivered ÷ (first to last delivery + 1 s)`,
 		broadcastFiguresTable(broadcasts, rate),
+		...shardLines(broadcasts),
 		`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`,
 	].join('\n');
 }
@@ -60,6 +61,7 @@ export function formatIntakeReport(report: IntakeReport): string {
 		'sending s = first to last delivery on the emulator; msg/s = delivered ÷ (sending s + 1), since a paced sender\'s last second counts whole;',
 		'peak calls/s = most Send API calls the emulator accepted in any one second (a batch item counts as one).',
 		broadcastTable,
+		...shardLines(report.broadcasts),
 		'',
 		'What 2 cores can and cannot show:',
 		'- Intake: every execution costs n8n CPU of its own (the floor columns: a bare Webhook → No Operation). In queue mode the webhook',
@@ -88,5 +90,12 @@ function broadcastFiguresTable(broadcasts: BroadcastFigures[], rate: number): st
 			String(run.peakPerSecond),
 			String(run.rateLimited),
 		]),
+	);
+}
+
+function shardLines(broadcasts: BroadcastFigures[]): string[] {
+	return broadcasts.map(
+		(run) =>
+			`${run.label}: ${run.shardSpans.map((span, index) => `shard ${index + 1} ${span.delivered} delivered from ${fixed(span.fromSeconds)} s to ${fixed(span.toSeconds)} s`).join('; ')}`,
 	);
 }
