@@ -30,6 +30,7 @@ import { type LiveHeap, liveHeapOfBroadcast, WARM_UP_TOKENS } from './broadcast/
 import { type Outcome, outcomeOf } from './broadcast/outcome';
 import { rateBreakdown, type RateBreakdown } from './broadcast/rateBreakdown';
 import { formatReport } from './broadcast/report';
+import { loadAverage } from './broadcast/textTable';
 import { type ContestantRun, runContestant } from './broadcast/runContestant';
 import { type ContestantPage, pageWithTokens } from './broadcast/tokenRows';
 
@@ -78,10 +79,10 @@ async function main(): Promise<void> {
 
 		if (nodeOnly) {
 			outcomes.forEach((outcome, index) => console.log(nodeOnlyLine(outcome, breakdowns[index])));
-			console.log(`load average (1, 5, 15 min) before ${loadText(loadBefore)}, after ${loadText(loadavg())} on ${cpus().length} CPUs`);
+			console.log(`load average (1, 5, 15 min) before ${loadAverage(loadBefore)}, after ${loadAverage(loadavg())} on ${cpus().length} CPUs`);
 			return;
 		}
-		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000 });
+		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000, loadBefore, loadAfter: loadavg() });
 		console.log(report);
 		const resultsDir = join(__dirname, 'results');
 		mkdirSync(resultsDir, { recursive: true });
@@ -101,10 +102,6 @@ function nodeOnlyLine(outcome: Outcome, breakdown: RateBreakdown | undefined): s
 	const line = `${outcome.contestant.label}: ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s, ${outcome.deliveredPerSecond.toFixed(1)} msg/s (${share(outcome.deliveredPerSecond)} of ${TARGET_RATE_PER_SECOND}/s), ${outcome.calls} calls, peak ${outcome.peakAcceptedPerSecond} calls/s, ${outcome.rateLimited} rate-limited, ${outcome.lost} lost, ${outcome.duplicates} duplicates; hint: ${outcome.hints.join(' ')}`;
 	if (!breakdown) return line;
 	return `${line}\n  where the time went: ${breakdown.startUpSeconds.toFixed(2)} s from the node's start to the first delivery, ${breakdown.steadyPerSecond.toFixed(1)} msg/s (${share(breakdown.steadyPerSecond)}) between the first and the last tenth of the deliveries, ${breakdown.tailSeconds.toFixed(2)} s from the last delivery to the node's end`;
-}
-
-function loadText(load: number[]): string {
-	return load.map((value) => value.toFixed(1)).join(', ');
 }
 
 function failedRun(error: unknown): ContestantRun {

@@ -20,8 +20,8 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { wholeNumberFlag } from '../scripts/common/cli';
 import { ensureN8nInstalled, packPackage, startN8n } from '../scripts/n8n/harness';
 import { startThrowawayPostgres } from '../scripts/postgres/throwawayPostgres';
-import { startQueueStack } from '../scripts/queue/queueStack';
-import { createQueueContent } from '../scripts/queue/queueWorkflows';
+import { type QueueStack, startQueueStack } from '../scripts/queue/queueStack';
+import { createQueueContent, type QueueContent } from '../scripts/queue/queueWorkflows';
 import { type BroadcastFigures, broadcastOnWorkers } from './intake/broadcastOnWorkers';
 import { INTAKE, RATE_PER_SECOND } from './intake/conditions';
 import { publishFloorWorkflow } from './intake/floorWorkflow';
@@ -36,6 +36,7 @@ function progress(message: string): void {
 async function main(): Promise<void> {
 	const optIns = wholeNumberFlag(process.argv.slice(2), '--opt-ins', { fallback: INTAKE.optIns, min: 50, rule: 'of at least 50' });
 	const broadcastOnly = process.argv.includes('--broadcast-only');
+	const loadBefore = loadavg();
 	progress('n8n runtime, build and pack');
 	await ensureN8nInstalled({ quiet: true });
 	const dir = mkdtempSync(join(tmpdir(), 'bench-intake-'));
@@ -73,14 +74,7 @@ async function main(): Promise<void> {
 		const stack = await startQueueStack({ tarball, workers: 2, dir: join(dir, 'stack') });
 		let broadcasts: BroadcastFigures[] = [];
 		try {
-			const content = await createQueueContent({
-				main: stack.main,
-				webhookBaseUrl: stack.webhookUrl,
-				emulatorUrl: emulator.url,
-				tokenStore: stack.tokenStore,
-				queryTokenStore: (sql) => stack.queryTokenStore(sql),
-				subscribeOnActivation: false,
-			});
+			const content = await contentOnStack(stack, emulator.url);
 			const floorUrl = await publishFloorWorkflow(stack.main, stack.webhookUrl);
 			intake.push(await measureIntake('queue (webhook + 2 workers)', control, content, floorUrl, (sql) => stack.queryTokenStore(sql), optIns, progress));
 			broadcasts = await broadcastOnWorkers(stack, content, control, optIns, progress);
@@ -97,6 +91,8 @@ async function main(): Promise<void> {
 			rate: RATE_PER_SECOND,
 			intake,
 			broadcasts,
+			loadBefore,
+			loadAfter: loadavg(),
 		});
 		console.log(report);
 		const resultsDir = join(__dirname, 'results');
@@ -110,19 +106,24 @@ async function main(): Promise<void> {
 	}
 }
 
+/** The capture, coordinator and shard workflows on the queue stack, its webhook process in front. */
+async function contentOnStack(stack: QueueStack, emulatorUrl: string): Promise<QueueContent> {
+	return await createQueueContent({
+		main: stack.main,
+		webhookBaseUrl: stack.webhookUrl,
+		emulatorUrl,
+		tokenStore: stack.tokenStore,
+		queryTokenStore: (sql) => stack.queryTokenStore(sql),
+		subscribeOnActivation: false,
+	});
+}
+
 /** `--broadcast-only`: the queue stack, the shard workflows and the two broadcasts, nothing else. */
 async function broadcastAlone(tarball: string, emulatorUrl: string, control: EmulatorClient, tokens: number, dir: string): Promise<string> {
 	progress('queue mode: main, webhook process, 2 workers');
 	const stack = await startQueueStack({ tarball, workers: 2, dir: join(dir, 'stack') });
 	try {
-		const content = await createQueueContent({
-			main: stack.main,
-			webhookBaseUrl: stack.webhookUrl,
-			emulatorUrl,
-			tokenStore: stack.tokenStore,
-			queryTokenStore: (sql) => stack.queryTokenStore(sql),
-			subscribeOnActivation: false,
-		});
+		const content = await contentOnStack(stack, emulatorUrl);
 		const loadBefore = loadavg();
 		const broadcasts = await broadcastOnWorkers(stack, content, control, tokens, progress);
 		return formatBroadcastOnly(broadcasts, RATE_PER_SECOND, loadBefore, loadavg());

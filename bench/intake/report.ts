@@ -1,5 +1,5 @@
 /** The queue-mode benchmark's figures as plain text, side by side, with what 2 cores can and cannot show. */
-import { fixed, percent, textTable } from '../broadcast/textTable';
+import { fixed, loadAverage, percent, textTable } from '../broadcast/textTable';
 import type { BroadcastFigures } from './broadcastOnWorkers';
 import { INTAKE, PAGE_LIMIT_PER_SECOND } from './conditions';
 import type { IntakeFigures } from './measureIntake';
@@ -13,16 +13,18 @@ export interface IntakeReport {
 	rate: number;
 	intake: IntakeFigures[];
 	broadcasts: BroadcastFigures[];
+	/** The machine's load average (1, 5, 15 min) when the run began and ended. */
+	loadBefore: number[];
+	loadAfter: number[];
 }
 
 /** `--broadcast-only`: the broadcast figures alone, with the machine's load average while they were measured. */
 export function formatBroadcastOnly(broadcasts: BroadcastFigures[], rate: number, loadBefore: number[], loadAfter: number[]): string {
-	const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(', ');
 	return [
 		`Broadcast: examples/broadcast-in-shards.json, Send Rate ${rate}/s for the whole Page, emulator Page limit ${PAGE_LIMIT_PER_SECOND}/s, no added latency; msg/s = delivered ÷ (first to last delivery + 1 s)`,
 		broadcastFiguresTable(broadcasts, rate),
 		...shardLines(broadcasts),
-		`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`,
+		loadLine(loadBefore, loadAfter),
 	].join('\n');
 }
 
@@ -50,6 +52,7 @@ export function formatIntakeReport(report: IntakeReport): string {
 	return [
 		`Queue-mode benchmark (opt-in intake, and a broadcast in shards on workers), ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${report.seconds.toFixed(0)} s in all`,
 		`n8n 2.40.7 on Node ${process.versions.node}; ${report.cpus} CPUs (${report.cpuModel}); every process, PostgreSQL, Redis, the emulator and the load generator share them`,
+		loadLine(report.loadBefore, report.loadAfter),
 		'',
 		`Opt-in intake: ${optIns} distinct Notify Me opt-ins plus ${Math.round(optIns * INTAKE.duplicateShare)} repeats (Meta's retries), signed, ${INTAKE.concurrency} posts in flight,`,
 		'captured by examples/capture-opt-ins-postgres.json into PostgreSQL (tokenId is the primary key). "accepted/s" = posts answered per second;',
@@ -98,4 +101,8 @@ function shardLines(broadcasts: BroadcastFigures[]): string[] {
 		(run) =>
 			`${run.label}: ${run.shardSpans.map((span, index) => `shard ${index + 1} ${span.delivered} delivered from ${fixed(span.fromSeconds)} s to ${fixed(span.toSeconds)} s`).join('; ')}`,
 	);
+}
+
+function loadLine(before: number[], after: number[]): string {
+	return `Machine load average (1, 5, 15 min): before ${loadAverage(before)}, after ${loadAverage(after)}`;
 }
