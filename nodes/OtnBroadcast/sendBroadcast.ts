@@ -45,7 +45,9 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 	const client = await createGraphClient(context, { timeoutMs: settings.timeoutMs, onUsage: usage.observe });
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
-	// GET /me is a call of the Page too: Meta counts it in the window of the first sends.
+	// GET /me is a call with the Page token too. Meta's page on rate limits counts every Page-token call
+	// in the Page's budgets and does not say whether the per-Page send rate leaves it out, so the
+	// first sends count it in their second (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
 	const callsBefore: EarlierCall[] = [];
 	return {
 		preflight: async () => {

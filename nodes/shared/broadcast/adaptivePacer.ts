@@ -133,8 +133,8 @@ export class AdaptivePacer {
 	}
 
 	/**
-	 * A call of the Page made just before the broadcast (the check of the credential): Meta counts
-	 * it in the same window as the sends, so it holds its share like an answered send.
+	 * A call with the Page token made just before the broadcast (the check of the credential): it
+	 * holds its share of the window like an answered send, in case Meta counts it with the sends.
 	 */
 	countEarlierCall(leftAt: number, answeredAt: number): void {
 		this.sends.push({ leftAt, answeredAt, messages: 1 });

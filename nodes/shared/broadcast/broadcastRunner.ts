@@ -31,7 +31,7 @@ export interface BroadcastOptions {
 	signal?: AbortSignal;
 	/** Meta's usage headers as the Graph client saw them (usageWatch.ts): slow down, or stop when spent. */
 	usage?: UsageSignals;
-	/** Calls of the Page made just before (the check of the credential): Meta counts them with the sends. */
+	/** Calls with the Page token made just before (the check of the credential), counted with the sends. */
 	callsBefore?: EarlierCall[];
 }
 

@@ -52,7 +52,7 @@ describe('even spacing of batches', () => {
 		expect(perSecond).toBeLessThanOrEqual(250);
 	});
 
-	it('counts the check of the credential made just before in the first window, as Meta does', async () => {
+	it('counts the check of the credential made just before in the first window, in case Meta counts it with the sends', async () => {
 		const clock = new FakeClock();
 		const meta = jitteryMeta(clock);
 		// GET /me left 100 ms ago and was answered just now; Meta may have counted it as late as that.
