@@ -1,16 +1,16 @@
 /**
- * Benchmark of OTN Broadcast (issue 6): in a real n8n, against the emulator playing Meta with
+ * Benchmark of OTN Broadcast against the do-it-yourself workflows: in a real n8n, against the emulator playing Meta with
  * 100 ms ± 30 ms latency, 300 calls/s per Page and 1% HTTP 500s, this node and the do-it-yourself
  * workflows a user would otherwise build each send to fresh one-time tokens of their own Page.
  * Prints figures and writes them to bench/results/; asserts nothing about time.
  *
  *   npm run bench:broadcast                 the published run (10,000 tokens, about 10 minutes)
  *   npx tsx bench/broadcast.ts --tokens=500 a quick trial
- *   npx tsx bench/broadcast.ts --tokens=2000 --node-only
- *                                           OTN Broadcast alone, printed only: a check of its rate
+ *   npx tsx bench/broadcast.ts --node-only  OTN Broadcast (10000) alone, printed only: a check of its
+ *                                           rate, where its time goes, and the machine's load average
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { EmulatorClient } from '../emulator/client';
@@ -28,7 +28,9 @@ import { type Contestant, contestants } from './broadcast/contestants';
 import { FreshN8n } from './broadcast/freshN8n';
 import { type LiveHeap, liveHeapOfBroadcast, WARM_UP_TOKENS } from './broadcast/liveHeap';
 import { type Outcome, outcomeOf } from './broadcast/outcome';
+import { rateBreakdown, type RateBreakdown } from './broadcast/rateBreakdown';
 import { formatReport } from './broadcast/report';
+import { loadAverage } from './broadcast/textTable';
 import { type ContestantRun, runContestant } from './broadcast/runContestant';
 import { type ContestantPage, pageWithTokens } from './broadcast/tokenRows';
 
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
 		await setBenchConditions(control);
 
 		const pages = await issueTokens(control, field);
+		const loadBefore = loadavg();
 		const outcomes: Outcome[] = [];
+		const breakdowns: Array<RateBreakdown | undefined> = [];
 		for (const contestant of field) {
 			progress(`${contestant.label}: running`);
 			const page = pages.get(contestant.key)!;
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
 			const stats = contestant.sends ? (await control.stats()).pages.find((entry) => entry.key === page.pageId) : undefined;
 			const outcome = outcomeOf(contestant, page.rows, run, deliveries, stats);
 			outcomes.push(outcome);
+			breakdowns.push(rateBreakdown(run.execution, contestant.reportingNode, deliveries));
 			progress(`${contestant.label}: ${outcome.status}, ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s`);
 		}
 
@@ -73,10 +78,11 @@ async function main(): Promise<void> {
 		}
 
 		if (nodeOnly) {
-			for (const outcome of outcomes) console.log(nodeOnlyLine(outcome));
+			outcomes.forEach((outcome, index) => console.log(nodeOnlyLine(outcome, breakdowns[index])));
+			console.log(`load average (1, 5, 15 min) before ${loadAverage(loadBefore)}, after ${loadAverage(loadavg())} on ${cpus().length} CPUs`);
 			return;
 		}
-		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000 });
+		const report = formatReport({ sizes, outcomes, liveHeaps, startedAt: new Date(started), totalSeconds: (Date.now() - started) / 1000, loadBefore, loadAfter: loadavg() });
 		console.log(report);
 		const resultsDir = join(__dirname, 'results');
 		mkdirSync(resultsDir, { recursive: true });
@@ -90,10 +96,12 @@ async function main(): Promise<void> {
 	}
 }
 
-/** One line for --node-only: the rate against the configured one, and how the emulator counted it. */
-function nodeOnlyLine(outcome: Outcome): string {
-	const share = ((outcome.deliveredPerSecond / TARGET_RATE_PER_SECOND) * 100).toFixed(1);
-	return `${outcome.contestant.label}: ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s, ${outcome.deliveredPerSecond.toFixed(1)} msg/s (${share}% of ${TARGET_RATE_PER_SECOND}/s), ${outcome.calls} calls, peak ${outcome.peakAcceptedPerSecond} calls/s, ${outcome.rateLimited} rate-limited, ${outcome.lost} lost, ${outcome.duplicates} duplicates; hint: ${outcome.hints.join(' ')}`;
+/** Lines for --node-only: the rate against the configured one, how the emulator counted it, where the time went. */
+function nodeOnlyLine(outcome: Outcome, breakdown: RateBreakdown | undefined): string {
+	const share = (rate: number) => `${((rate / TARGET_RATE_PER_SECOND) * 100).toFixed(1)}%`;
+	const line = `${outcome.contestant.label}: ${outcome.delivered} delivered in ${(outcome.sendingMs / 1000).toFixed(1)} s, ${outcome.deliveredPerSecond.toFixed(1)} msg/s (${share(outcome.deliveredPerSecond)} of ${TARGET_RATE_PER_SECOND}/s), ${outcome.calls} calls, peak ${outcome.peakAcceptedPerSecond} calls/s, ${outcome.rateLimited} rate-limited, ${outcome.lost} lost, ${outcome.duplicates} duplicates; hint: ${outcome.hints.join(' ')}`;
+	if (!breakdown) return line;
+	return `${line}\n  where the time went: ${breakdown.startUpSeconds.toFixed(2)} s from the node's start to the first delivery, ${breakdown.steadyPerSecond.toFixed(1)} msg/s (${share(breakdown.steadyPerSecond)}) between the first and the last tenth of the deliveries, ${breakdown.tailSeconds.toFixed(2)} s from the last delivery to the node's end`;
 }
 
 function failedRun(error: unknown): ContestantRun {

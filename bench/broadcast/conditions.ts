@@ -1,6 +1,6 @@
 /**
- * What every contestant of the broadcast benchmark faces (issue 6): Meta as the emulator plays it,
- * the target rate, and how many tokens each one gets.
+ * What every contestant of the broadcast benchmark (OTN Broadcast against the do-it-yourself
+ * workflows) faces: Meta as the emulator plays it, the target rate, and how many tokens each gets.
  */
 
 import type { EmulatorClient } from '../../emulator/client';

@@ -1,6 +1,6 @@
 /**
  * The workflows that race: this node, the three do-it-yourself workflows a user would otherwise
- * build with n8n's HTTP Request node (issue 6), and a control that only carries the rows through
+ * build with n8n's HTTP Request node, and a control that only carries the rows through
  * n8n, to tell the items' own memory from the node's.
  */
 import { DIY_BATCH, TEMPLATE_WAIT_SECONDS, type Sizes } from './conditions';

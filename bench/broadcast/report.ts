@@ -16,7 +16,7 @@ import type { ContestantKey } from './contestants';
 import { goals, growthPerToken } from './goals';
 import type { LiveHeap } from './liveHeap';
 import type { Outcome } from './outcome';
-import { fixed, mb, percent, textTable } from './textTable';
+import { fixed, loadAverage, mb, percent, textTable } from './textTable';
 
 export interface ReportInput {
 	sizes: Sizes;
@@ -24,16 +24,19 @@ export interface ReportInput {
 	liveHeaps: LiveHeap[];
 	startedAt: Date;
 	totalSeconds: number;
+	/** The machine's load average (1, 5, 15 min) from the first contestant to the end. */
+	loadBefore: number[];
+	loadAfter: number[];
 }
 
-export function formatReport({ sizes, outcomes, liveHeaps, startedAt, totalSeconds }: ReportInput): string {
+export function formatReport({ sizes, outcomes, liveHeaps, startedAt, totalSeconds, loadBefore, loadAfter }: ReportInput): string {
 	const byKey = new Map(outcomes.map((outcome) => [outcome.contestant.key, outcome] as [ContestantKey, Outcome]));
 	const node = byKey.get('node')!;
 	const senders = outcomes.filter((outcome) => outcome.contestant.sends);
 	const jitter = LATENCY.jitterMs / 2;
 	const sections = [
-		`OTN Broadcast benchmark (issue 6), ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${totalSeconds.toFixed(0)} s in all`,
-		`n8n ${N8N_VERSION} on Node ${NODE_VERSION}, a fresh n8n process per contestant; ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
+		`OTN Broadcast against the do-it-yourself workflows, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${totalSeconds.toFixed(0)} s in all`,
+		`n8n ${N8N_VERSION} on Node ${NODE_VERSION}, a fresh n8n process per contestant; ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1, 5, 15 min) ${loadAverage(loadBefore)} at the first contestant, ${loadAverage(loadAfter)} at the end`,
 		`Emulator: ${LATENCY.fixedMs + jitter} ms ± ${jitter} ms latency, ${PAGE_LIMIT_PER_SECOND} calls/s per Page, ${HTTP_500_PERCENT_BEFORE + HTTP_500_PERCENT_AFTER}% HTTP 500 on sends (half before, half after the message goes out); a Page of its own per contestant`,
 		`Configured rate: ${TARGET_RATE_PER_SECOND} messages/s (OTN Broadcast "Send Rate"; tuned DIY ${DIY_BATCH.batchSize} items every ${DIY_BATCH.batchInterval} ms)`,
 		`Tokens: ${sizes.full} one-time tokens each for OTN Broadcast and the tuned and naive DIY, ${sizes.small} for OTN Broadcast's memory comparison, a sample of ${sizes.templateSample} for the template DIY (one message per ${TEMPLATE_WAIT_SECONDS} s: all ${sizes.full} would take ${((sizes.full * TEMPLATE_WAIT_SECONDS) / 3600).toFixed(1)} h)`,

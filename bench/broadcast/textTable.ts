@@ -12,3 +12,8 @@ export function textTable(header: string[], rows: string[][]): string {
 export const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** The machine's load average (1, 5, 15 min), printed beside figures a shared machine may depress. */
+export function loadAverage(values: number[]): string {
+	return values.map((value) => value.toFixed(1)).join(', ');
+}

@@ -9,6 +9,7 @@ import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
 import { insertTokenRowsWithPsql } from '../../scripts/postgres/throwawayPostgres';
 import type { QueueStack } from '../../scripts/queue/queueStack';
 import { type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
+import { shardOf } from '../../nodes/shared/tokens/shardOf';
 import { issuedTokenRow } from '../broadcast/tokenRows';
 import { PAGE_LIMIT_PER_SECOND, RATE_PER_SECOND } from './conditions';
 
@@ -24,6 +25,14 @@ export interface BroadcastFigures {
 	messagesPerSecond: number;
 	peakPerSecond: number;
 	rateLimited: number;
+	/** Per shard: its deliveries, and its first and last one in seconds after the run's first delivery. */
+	shardSpans: ShardSpan[];
+}
+
+export interface ShardSpan {
+	delivered: number;
+	fromSeconds: number;
+	toSeconds: number;
 }
 
 /** Rows per INSERT: psql takes the JSON as one argument, which Linux caps at 128 KiB. */
@@ -83,7 +92,17 @@ async function broadcastOnce(
 		messagesPerSecond: deliveries.length / (sendingSeconds + 1),
 		peakPerSecond: page?.peakPerSecond ?? 0,
 		rateLimited: page?.rateLimited ?? 0,
+		shardSpans: shardSpans(deliveries, run.shards),
 	};
+}
+
+/** Where each shard's sending began and ended: a late start or a bigger share shows here. */
+function shardSpans(deliveries: Array<{ psid: string; at: number }>, shards: number): ShardSpan[] {
+	const first = Math.min(...deliveries.map((delivery) => delivery.at));
+	return Array.from({ length: shards }, (_, index) => {
+		const times = deliveries.filter((delivery) => shardOf(DEFAULT_PAGE_ID, delivery.psid, shards) === index + 1).map((delivery) => delivery.at);
+		return { delivered: times.length, fromSeconds: (Math.min(...times) - first) / 1000, toSeconds: (Math.max(...times) - first) / 1000 };
+	});
 }
 
 /** Fresh subscribers with one-time tokens of `topic`, as token rows in otn_tokens; returns their PSIDs. */

@@ -1,4 +1,4 @@
-/** What every run of the queue-mode benchmark (issue 9) faces. */
+/** What every run of the queue-mode benchmark (opt-in intake, broadcast in shards) faces. */
 export const INTAKE = {
 	/** Distinct opt-ins per mode; 10% of them are posted a second time, as Meta's retries are. */
 	optIns: 2000,

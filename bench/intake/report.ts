@@ -1,5 +1,5 @@
 /** The queue-mode benchmark's figures as plain text, side by side, with what 2 cores can and cannot show. */
-import { fixed, percent, textTable } from '../broadcast/textTable';
+import { fixed, loadAverage, percent, textTable } from '../broadcast/textTable';
 import type { BroadcastFigures } from './broadcastOnWorkers';
 import { INTAKE, PAGE_LIMIT_PER_SECOND } from './conditions';
 import type { IntakeFigures } from './measureIntake';
@@ -13,6 +13,19 @@ export interface IntakeReport {
 	rate: number;
 	intake: IntakeFigures[];
 	broadcasts: BroadcastFigures[];
+	/** The machine's load average (1, 5, 15 min) when the run began and ended. */
+	loadBefore: number[];
+	loadAfter: number[];
+}
+
+/** `--broadcast-only`: the broadcast figures alone, with the machine's load average while they were measured. */
+export function formatBroadcastOnly(broadcasts: BroadcastFigures[], rate: number, loadBefore: number[], loadAfter: number[]): string {
+	return [
+		`Broadcast: examples/broadcast-in-shards.json, Send Rate ${rate}/s for the whole Page, emulator Page limit ${PAGE_LIMIT_PER_SECOND}/s, no added latency; msg/s = delivered ÷ (first to last delivery + 1 s)`,
+		broadcastFiguresTable(broadcasts, rate),
+		...shardLines(broadcasts),
+		loadLine(loadBefore, loadAfter),
+	].join('\n');
 }
 
 export function formatIntakeReport(report: IntakeReport): string {
@@ -35,24 +48,11 @@ export function formatIntakeReport(report: IntakeReport): string {
 			fixed(run.floor.p50Ms, 0),
 		]),
 	);
-	const broadcastTable = textTable(
-		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${report.rate}/s`, 'peak calls/s', 'rate-limited'],
-		report.broadcasts.map((run) => [
-			run.label,
-			String(run.shards),
-			run.ranOn.join(', '),
-			String(run.tokens),
-			String(run.delivered),
-			fixed(run.sendingSeconds),
-			fixed(run.messagesPerSecond),
-			percent(run.messagesPerSecond / report.rate),
-			String(run.peakPerSecond),
-			String(run.rateLimited),
-		]),
-	);
+	const broadcastTable = broadcastFiguresTable(report.broadcasts, report.rate);
 	return [
-		`Queue-mode benchmark (issue 9), ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${report.seconds.toFixed(0)} s in all`,
+		`Queue-mode benchmark (opt-in intake, and a broadcast in shards on workers), ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${report.seconds.toFixed(0)} s in all`,
 		`n8n 2.40.7 on Node ${process.versions.node}; ${report.cpus} CPUs (${report.cpuModel}); every process, PostgreSQL, Redis, the emulator and the load generator share them`,
+		loadLine(report.loadBefore, report.loadAfter),
 		'',
 		`Opt-in intake: ${optIns} distinct Notify Me opt-ins plus ${Math.round(optIns * INTAKE.duplicateShare)} repeats (Meta's retries), signed, ${INTAKE.concurrency} posts in flight,`,
 		'captured by examples/capture-opt-ins-postgres.json into PostgreSQL (tokenId is the primary key). "accepted/s" = posts answered per second;',
@@ -64,6 +64,7 @@ export function formatIntakeReport(report: IntakeReport): string {
 		'sending s = first to last delivery on the emulator; msg/s = delivered ÷ (sending s + 1), since a paced sender\'s last second counts whole;',
 		'peak calls/s = most Send API calls the emulator accepted in any one second (a batch item counts as one).',
 		broadcastTable,
+		...shardLines(report.broadcasts),
 		'',
 		'What 2 cores can and cannot show:',
 		'- Intake: every execution costs n8n CPU of its own (the floor columns: a bare Webhook → No Operation). In queue mode the webhook',
@@ -75,4 +76,33 @@ export function formatIntakeReport(report: IntakeReport): string {
 		'  on two workers send at the same total rate; what they buy is that a worker lost in the middle stops only its shard (the re-run',
 		'  finishes it without sending anything twice), and that the sending load is spread.',
 	].join('\n');
+}
+
+function broadcastFiguresTable(broadcasts: BroadcastFigures[], rate: number): string {
+	return textTable(
+		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${rate}/s`, 'peak calls/s', 'rate-limited'],
+		broadcasts.map((run) => [
+			run.label,
+			String(run.shards),
+			run.ranOn.join(', '),
+			String(run.tokens),
+			String(run.delivered),
+			fixed(run.sendingSeconds),
+			fixed(run.messagesPerSecond),
+			percent(run.messagesPerSecond / rate),
+			String(run.peakPerSecond),
+			String(run.rateLimited),
+		]),
+	);
+}
+
+function shardLines(broadcasts: BroadcastFigures[]): string[] {
+	return broadcasts.map(
+		(run) =>
+			`${run.label}: ${run.shardSpans.map((span, index) => `shard ${index + 1} ${span.delivered} delivered from ${fixed(span.fromSeconds)} s to ${fixed(span.toSeconds)} s`).join('; ')}`,
+	);
+}
+
+function loadLine(before: number[], after: number[]): string {
+	return `Machine load average (1, 5, 15 min): before ${loadAverage(before)}, after ${loadAverage(after)}`;
 }

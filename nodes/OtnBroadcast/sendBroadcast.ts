@@ -69,7 +69,17 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 		}
 	});
 	return {
-		preflight: async () => withTimeOfAccess(await preflightSendApi(client), usage),
+		preflight: async () => {
+			// GET /me is a call with the Page token too. Meta's page on rate limits counts every Page-token call
+			// in the Page's budgets and does not say whether the per-Page send rate leaves it out, so the
+			// first sends count it in their second (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
+			const leftAt = realClock.now();
+			try {
+				return withTimeOfAccess(await preflightSendApi(client), usage);
+			} finally {
+				pacer.countEarlierCall(leftAt, realClock.now());
+			}
+		},
 		names,
 		send: async (sends, options) =>
 			await runBroadcast(

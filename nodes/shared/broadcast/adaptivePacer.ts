@@ -132,6 +132,14 @@ export class AdaptivePacer {
 		}
 	}
 
+	/**
+	 * A call with the Page token made just before the broadcast (the check of the credential): it
+	 * holds its share of the window like an answered send, in case Meta counts it with the sends.
+	 */
+	countEarlierCall(leftAt: number, answeredAt: number): void {
+		this.sends.push({ leftAt, answeredAt, messages: 1 });
+	}
+
 	/** Meta answered with a rate limit. Refusals of sends already out during the pause count once. */
 	throttled(): void {
 		const now = this.clock.now();

@@ -1,3 +1,4 @@
+import { AdaptivePacer } from '../../../nodes/shared/broadcast/adaptivePacer';
 import { runBroadcast } from '../../../nodes/shared/broadcast/broadcastRunner';
 import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
 import { FakeClock } from './fakeClock';
@@ -50,6 +51,17 @@ describe('even spacing of batches', () => {
 		// round trip beyond the quickest: 20 ms and 30 ms on average here, so about 96% is the ceiling.
 		expect(perSecond).toBeGreaterThanOrEqual(0.96 * 250);
 		expect(perSecond).toBeLessThanOrEqual(250);
+	});
+
+	it('counts the check of the credential made just before in the first window, in case Meta counts it with the sends', async () => {
+		const clock = new FakeClock();
+		const meta = jitteryMeta(clock);
+		// GET /me left 100 ms ago and was answered just now; Meta may have counted it as late as that.
+		const check = { leftAt: clock.now() - 100, answeredAt: clock.now() };
+		const pacer = new AdaptivePacer(clock, { targetPerSecond: 250 });
+		pacer.countEarlierCall(check.leftAt, check.answeredAt);
+		await runBroadcast(requests(500), meta.send, { ratePerSecond: 250, concurrency: 4, batchSize: 50, maxAttempts: 3, clock, pacer });
+		expect(busiestSecond([{ at: check.answeredAt, size: 1 }, ...meta.calls])).toBeLessThanOrEqual(250);
 	});
 
 	it('spaces single messages too: at 20/s, never two within 27 ms', async () => {

@@ -95,3 +95,21 @@ it.each(['broadcast-shard-postgres.json', 'broadcast-shard-in-pages-postgres.jso
 	expect(broadcastOptions.shardsSharingRate).toBe(selectOptions.shardCount);
 	expect(broadcast?.parameters.campaign).toMatch(/\.campaign }}$/);
 });
+
+it('every shard reads its rows, then waits for one start time the coordinator set once for all shards', () => {
+	const coordinator = template('broadcast-in-shards.json');
+	const assignments = (node: TemplateNode | undefined) =>
+		((node?.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments ?? []).map((entry) => entry.name);
+	// Set before the items are split per shard, so every shard gets the same time.
+	expect(assignments(coordinator.nodes.find((node) => node.name === 'Shard Numbers'))).toContain('startAt');
+	expect(String(coordinator.nodes.find((node) => node.name === 'Start Shard')?.parameters.jsonBody)).toContain('startAt: $json.startAt');
+
+	const shard = template('broadcast-shard-postgres.json');
+	const wait = shard.nodes.find((node) => node.type === 'n8n-nodes-base.wait');
+	expect(wait?.parameters.resume).toBe('specificTime');
+	expect(wait?.parameters.dateTime).toContain('.body.startAt');
+	const targets = (from: string, output = 0) =>
+		((shard.connections[from] as { main: Array<Array<{ node: string }>> }).main[output] ?? []).map((link) => link.node);
+	expect(targets('Select for Broadcast')).toEqual([wait?.name]);
+	expect(targets(wait!.name)).toEqual(['OTN Broadcast']);
+});
