@@ -29,6 +29,8 @@ export interface PagedCampaignFill {
 	credentials?: Record<string, { id: string; name: string }>;
 	/** Workflow settings to change, e.g. to keep successful executions for a test to read. */
 	settings?: Record<string, unknown>;
+	/** The webhook node that starts it, when not *Start by Webhook* (the shard example's is *Shard Start*). */
+	startNode?: string;
 }
 
 export interface PagedCampaign {
@@ -39,13 +41,14 @@ export interface PagedCampaign {
 
 export async function publishPagedCampaign(n8n: N8nAuth & { baseUrl: string }, fill: PagedCampaignFill): Promise<PagedCampaign> {
 	const webhookId = randomUUID();
+	const startNode = fill.startNode ?? START;
 	const key = await createBroadcastKey(n8n, `Paged campaign key (${webhookId})`);
 	const workflow = filledExample(fill.file, {
 		pageCredential: fill.pageCredential,
 		credentials: { ...fill.credentials, httpHeaderAuth: key.credential },
 		dataTableId: fill.tableId,
-		webhookIds: { [START]: webhookId },
-		webhookPaths: { [START]: webhookId },
+		webhookIds: { [startNode]: webhookId },
+		webhookPaths: { [startNode]: webhookId },
 	});
 	const workflowId = await createWorkflow(n8n, { ...workflow, name: `${workflow.name} (${webhookId})`, settings: { ...workflow.settings, ...fill.settings } });
 	await publishWorkflow(n8n, workflowId);
