@@ -94,7 +94,7 @@ async function main(): Promise<void> {
 				duplicates: deliveries.length - distinct.size,
 				notYet: notDelivered.filter((token) => run.availableTokens.has(token)).length,
 				lost: notDelivered.filter((token) => !run.availableTokens.has(token)).length,
-				sentNotWrittenBack: [...distinct].filter((token) => run.availableTokens.has(token)).length,
+				sentNotWrittenBack: [...distinct].filter((token) => token !== undefined && run.availableTokens.has(token)).length,
 				messagesPerSecond: spanSeconds > 0 ? distinct.size / spanSeconds : 0,
 				run,
 			};

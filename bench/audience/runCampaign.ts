@@ -90,6 +90,9 @@ export async function runCampaign(
 		pg.query(readFileSync(join(repoRoot, 'examples', 'otn-tokens.postgres.sql'), 'utf8'));
 		pg.query('TRUNCATE otn_tokens');
 		insertTokenRowsWithPsql((sql) => postgres.query(sql), rows, PSQL_ROWS);
+		// psql runs synchronously: let the event loop see the idle connections n8n closed meanwhile,
+		// or the next API call writes to a closed socket (EPIPE).
+		await delay(1000);
 		storeBytes = Number(pg.query(`SELECT pg_total_relation_size('otn_tokens')`));
 		availableTokens = async () => new Set(postgres.query(`SELECT "token" FROM otn_tokens WHERE "status" = 'available'`).split('\n').filter(Boolean));
 		const credential = await createCredential(n8n, {
