@@ -21,11 +21,11 @@ import { EmulatorClient } from '../emulator/client';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { ensureN8nInstalled, packPackage } from '../scripts/n8n/harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/postgres/throwawayPostgres';
+import { pageWithTokensInProcess } from './audience/issueInProcess';
 import { type CampaignRun, POSTGRES_WAYS, runCampaign, type Way, WAY_LABELS } from './audience/runCampaign';
 import { EMULATOR_SEED, PAGE_LIMIT_PER_SECOND, setBenchConditions, TARGET_RATE_PER_SECOND } from './broadcast/conditions';
 import { FreshN8n } from './broadcast/freshN8n';
 import { fixed, mb, textTable } from './broadcast/textTable';
-import { pageWithTokens } from './broadcast/tokenRows';
 
 const started = Date.now();
 function progress(message: string): void {
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 		const outcomes: Outcome[] = [];
 		for (const way of ways) {
 			progress(`${WAY_LABELS[way]}: issuing ${tokens} tokens`);
-			const page = await pageWithTokens(control, tokens);
+			const page = await pageWithTokensInProcess(control, emulator, tokens);
 			progress(`${WAY_LABELS[way]}: loading the store and running`);
 			const run = await runCampaign(lab, way, page, emulator.url, pageSize, timeLimitSeconds * 1000, pg);
 			const deliveries = await control.deliveries({ pageId: page.pageId, via: 'one_time_notif_token' });
