@@ -17,19 +17,23 @@ import { createWorkflow, publishWorkflow } from '../../scripts/n8n/n8n-workflows
 import { publicApi, type RunningN8n, waitForWebhook } from '../../scripts/n8n/harness';
 import { repoRoot } from '../../scripts/n8n/runtime';
 import { insertTokenRowsWithPsql, postgresCredentialData, type ThrowawayPostgres } from '../../scripts/postgres/throwawayPostgres';
+import { SHARD_EXAMPLE } from '../../scripts/queue/queueWorkflows';
 import { insertTokenRows, PAGED_EXAMPLES, publishPagedCampaign } from '../../test/e2e/pagedCampaign';
 import { CAMPAIGN, MESSAGE_TEXT, TARGET_RATE_PER_SECOND } from '../broadcast/conditions';
 import type { FreshN8n } from '../broadcast/freshN8n';
 import { groupHighWaterBytes, GroupMemorySampler, idleRssBytes, resetHighWater } from '../broadcast/groupMemory';
 import type { ContestantPage } from '../broadcast/tokenRows';
 
-export type Way = 'pagedDataTable' | 'pagedPostgres' | 'singleExecution';
+export type Way = 'pagedDataTable' | 'pagedPostgres' | 'singleExecution' | 'singleExecutionPostgres';
 
 export const WAY_LABELS: Record<Way, string> = {
 	pagedDataTable: 'in pages, Data Table',
 	pagedPostgres: 'in pages, PostgreSQL',
 	singleExecution: 'one execution, Data Table (broadcast.json)',
+	singleExecutionPostgres: 'one execution, PostgreSQL (broadcast-shard-postgres.json, 1 shard)',
 };
+
+export const POSTGRES_WAYS: readonly Way[] = ['pagedPostgres', 'singleExecutionPostgres'];
 
 export interface CampaignRun {
 	intakeMs: number;
@@ -62,6 +66,8 @@ export async function runCampaign(
 	page: ContestantPage,
 	graphUrl: string,
 	pageSize: number,
+	/** How long to wait for the campaign before reporting it unfinished (and how far it got). */
+	timeLimitMs: number,
 	pg?: ThrowawayPostgres,
 ): Promise<CampaignRun> {
 	const n8n = await lab.restart();
@@ -78,12 +84,15 @@ export async function runCampaign(
 	let workflowId: string;
 	let storeBytes: number;
 	let availableTokens: () => Promise<Set<string>>;
-	if (way === 'pagedPostgres') {
+	if (POSTGRES_WAYS.includes(way)) {
 		if (!pg) throw new Error('PostgreSQL is needed for this way');
 		const postgres = pg;
 		pg.query(readFileSync(join(repoRoot, 'examples', 'otn-tokens.postgres.sql'), 'utf8'));
 		pg.query('TRUNCATE otn_tokens');
 		insertTokenRowsWithPsql((sql) => postgres.query(sql), rows, PSQL_ROWS);
+		// psql runs synchronously: let the event loop see the idle connections n8n closed meanwhile,
+		// or the next API call writes to a closed socket (EPIPE).
+		await delay(1000);
 		storeBytes = Number(pg.query(`SELECT pg_total_relation_size('otn_tokens')`));
 		availableTokens = async () => new Set(postgres.query(`SELECT "token" FROM otn_tokens WHERE "status" = 'available'`).split('\n').filter(Boolean));
 		const credential = await createCredential(n8n, {
@@ -91,7 +100,11 @@ export async function runCampaign(
 			type: 'postgres',
 			data: postgresCredentialData(pg),
 		});
-		({ start, workflowId } = await publishPagedCampaign(n8n, { file: PAGED_EXAMPLES.postgres, pageCredential, credentials: { postgres: credential } }));
+		// The shard example run as the only shard is today's one-execution broadcast on PostgreSQL.
+		({ start, workflowId } =
+			way === 'pagedPostgres'
+				? await publishPagedCampaign(n8n, { file: PAGED_EXAMPLES.postgres, pageCredential, credentials: { postgres: credential } })
+				: await publishPagedCampaign(n8n, { file: SHARD_EXAMPLE, startNode: 'Shard Start', pageCredential, credentials: { postgres: credential } }));
 	} else {
 		const table = await createTokenTable(n8n, `otn_tokens_${way}`);
 		await insertTokenRows(n8n, table.id, rows);
@@ -113,8 +126,8 @@ export async function runCampaign(
 	const started = Date.now();
 	let problem: string | undefined;
 	try {
-		await start({ pageSize, ratePerSecond: TARGET_RATE_PER_SECOND, campaign: CAMPAIGN, text: MESSAGE_TEXT });
-		problem = await waitUntilIdle(n8n, workflowId, 600_000 + rows.length * 100);
+		await start({ topic: 'deals', pageSize, shardCount: 1, shardNumber: 1, ratePerSecond: TARGET_RATE_PER_SECOND, campaign: CAMPAIGN, text: MESSAGE_TEXT });
+		problem = await waitUntilIdle(n8n, workflowId, timeLimitMs);
 	} catch (error) {
 		problem = error instanceof Error ? error.message : String(error);
 	}
@@ -167,5 +180,5 @@ async function waitUntilIdle(n8n: RunningN8n, workflowId: string, timeoutMs: num
 		}
 		await delay(POLL_MS);
 	}
-	return `still running after ${(timeoutMs / 1000).toFixed(0)} s`;
+	return `unfinished: still running when the bench's time limit of ${(timeoutMs / 1000).toFixed(0)} s ran out`;
 }

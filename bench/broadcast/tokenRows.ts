@@ -46,14 +46,19 @@ export async function issuedTokenRows(control: EmulatorClient, pageId: string, c
 export async function issuedTokenRow(control: EmulatorClient, pageId: string, topic = 'deals', title = 'Deals'): Promise<TokenRow> {
 	const { psid } = await control.createSubscriber(pageId);
 	const issued = await control.issueToken(pageId, { psid, type: 'one_time', payload: topic, title });
+	return oneTimeTokenRow({ token: issued.token, createdAt: issued.createdAt, pageId, psid, topic, title });
+}
+
+/** A one-time token the emulator issued, as the token row the capture templates would store. */
+export function oneTimeTokenRow(issued: { token: string; createdAt: string | number; pageId: string; psid: string; topic: string; title: string }): TokenRow {
 	const optedInAt = new Date(issued.createdAt);
 	return newTokenRow({
 		token: issued.token,
 		tokenType: 'one_time',
-		pageId,
-		psid,
-		topic,
-		title,
+		pageId: issued.pageId,
+		psid: issued.psid,
+		topic: issued.topic,
+		title: issued.title,
 		timezone: null,
 		optedInAt: optedInAt.toISOString(),
 		expiresAt: oneTimeTokenExpiresAt(optedInAt),
