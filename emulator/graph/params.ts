@@ -3,6 +3,11 @@ import { GraphError } from './graphError';
 
 /** Graph parameters arrive as JSON values or as form strings holding JSON (as in batch bodies). */
 
+/** The fields a read asks for (`?fields=a,b`); undefined when it names none. */
+export function requestedFields(params: Record<string, unknown>): string[] | undefined {
+	return typeof params.fields === 'string' ? params.fields.split(',').map((field) => field.trim()) : undefined;
+}
+
 export function stringParam(params: Record<string, unknown>, name: string): string | undefined {
 	const value = params[name];
 	if (value === undefined || value === null) return undefined;

@@ -10,7 +10,7 @@ import { isAdAccountPath } from './paid/adAccountAccess';
 import { listCampaigns } from './paid/listCampaigns';
 import { routePaidCall } from './paid/paidRoutes';
 import { systemUserPages } from './paid/systemUserPages';
-import { objectParam } from './params';
+import { objectParam, requestedFields } from './params';
 import { uploadAttachment } from './send/attachmentUpload';
 import { sendMessage } from './send/sendMessage';
 import { listMarketingTokens } from './tokenListing';
@@ -60,7 +60,7 @@ export function routeGraphCall(ctx: GraphContext, identity: Identity, call: Grap
 
 /** `GET /me` answers the token's Page, or the app for an app token; `GET /{page-id}` the Page; `GET /{psid}` the subscriber's profile. */
 function readNode(ctx: GraphContext, identity: Identity, call: GraphCall, objectId: string): GraphResponse {
-	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
+	const fields = requestedFields(call.params);
 	if (objectId === 'me' && identity.kind === 'app') return jsonResponse(200, nodeProfile(identity.app.appId, `App ${identity.app.appId}`, fields));
 	// A PSID is page-scoped: only the Page's own token finds its subscriber (another id is 100/33 below).
 	const subscriber = identity.kind === 'page' ? ctx.state.subscribers.get(identity.page.pageId, objectId) : undefined;

@@ -5,6 +5,7 @@ import type { MarketingTokenRecord } from '../state/tokens';
 import { accessTokenOf } from './auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } from './graphCall';
 import { GraphError } from './graphError';
+import { requestedFields } from './params';
 
 /**
  * `GET /{page-id}/notification_message_tokens` (docs/meta-platform.md §2.5): the Page's marketing tokens,
@@ -22,7 +23,7 @@ export function listMarketingTokens(ctx: GraphContext, page: PageRecord, call: G
 		.listForPage(page.pageId)
 		.filter((token): token is MarketingTokenRecord => token.type === 'marketing' && token.stoppedAt === null && token.expiredAt === null && token.seq > afterSeq);
 	const pageItems = all.slice(0, limit);
-	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
+	const fields = requestedFields(call.params);
 	const data = pageItems.map((token) => pick(tokenListItem(token), fields));
 	if (pageItems.length === 0) return jsonResponse(200, { data });
 

@@ -4,6 +4,7 @@ import type { PageRecord } from '../state/directory';
 import type { SubscriberRecord } from '../state/subscribers';
 import { jsonResponse, type GraphCall, type GraphResponse } from './graphCall';
 import { GraphError } from './graphError';
+import { requestedFields } from './params';
 
 /**
  * `GET /<PSID>?fields=first_name,last_name` with the Page's token: Meta's User Profile API
@@ -15,6 +16,6 @@ import { GraphError } from './graphError';
 export function readUserProfile(page: PageRecord, subscriber: SubscriberRecord, call: GraphCall): GraphResponse {
 	if (!page.profileAccess) throw new GraphError(unsupportedRequest(call.method, subscriber.psid));
 	if (subscriber.firstName === null && subscriber.lastName === null) throw new GraphError(noProfileAvailable());
-	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
+	const fields = requestedFields(call.params);
 	return jsonResponse(200, userProfile(subscriber.psid, subscriber, fields));
 }

@@ -5,6 +5,7 @@ import { accessTokenOf } from '../auth';
 import type { Identity } from '../auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } from '../graphCall';
 import { GraphError } from '../graphError';
+import { requestedFields } from '../params';
 import { requireAdAccount, requirePermission, requireSystemUser } from './adAccountAccess';
 
 /**
@@ -23,7 +24,7 @@ export function listCampaigns(ctx: GraphContext, identity: Identity, call: Graph
 	const all = ctx.state.paid.campaigns.list({ adAccountId: account.adAccountId }).sort((a, b) => b.createdAt - a.createdAt || b.campaignId.localeCompare(a.campaignId));
 	const start = call.params.after === undefined ? 0 : decodeCursor(call.params.after);
 	const pageItems = all.slice(start, start + limit);
-	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : ['id'];
+	const fields = requestedFields(call.params) ?? ['id'];
 	const now = ctx.state.clock.now();
 	const data = pageItems.map((campaign) => readable(() => campaignNode(campaign, now, fields)));
 	if (pageItems.length === 0) return jsonResponse(200, { data });

@@ -6,6 +6,7 @@ import type { Identity } from '../auth';
 import { jsonResponse, type GraphCall, type GraphResponse } from '../graphCall';
 import { GraphError } from '../graphError';
 import { requirePage } from '../pageAccess';
+import { requestedFields } from '../params';
 import { isAdAccountPath, requireAdAccount, requirePaidMessaging, requirePermission, requireSystemUser } from './adAccountAccess';
 import { createCampaign } from './createCampaign';
 import { estimateDelivery } from './deliveryEstimate';
@@ -34,10 +35,6 @@ export function routePaidCall(state: EmulatorState, identity: Identity, call: Gr
 	throw new GraphError(unsupportedRequest(call.method, objectId));
 }
 
-function fieldsOf(call: GraphCall): string[] | undefined {
-	return typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : undefined;
-}
-
 /** A node read; a field the node does not have is Graph's 100, as at Meta (strictest reading). */
 function nodeAnswer(read: () => Record<string, unknown>): GraphResponse {
 	try {
@@ -50,11 +47,11 @@ function nodeAnswer(read: () => Record<string, unknown>): GraphResponse {
 
 /** `GET /act_<id>`, `GET /<campaign-id>` and `GET /me` for a system user; undefined for other nodes. */
 function readPaidNode(state: EmulatorState, identity: Identity, call: GraphCall, objectId: string): GraphResponse | undefined {
-	if (objectId === 'me' && identity.kind === 'systemUser') return nodeAnswer(() => systemUserNode(identity.systemUser, fieldsOf(call)));
+	if (objectId === 'me' && identity.kind === 'systemUser') return nodeAnswer(() => systemUserNode(identity.systemUser, requestedFields(call.params)));
 	if (isAdAccountPath(objectId)) {
 		const account = requireAdAccount(state, identity, call.method, objectId);
 		requirePermission(requireSystemUser(identity), ['ads_management', 'ads_read']);
-		return nodeAnswer(() => adAccountNode(account, fieldsOf(call)));
+		return nodeAnswer(() => adAccountNode(account, requestedFields(call.params)));
 	}
 	const campaign = state.paid.campaigns.get(objectId);
 	if (!campaign) return undefined;
@@ -65,5 +62,5 @@ function readPaidNode(state: EmulatorState, identity: Identity, call: GraphCall,
 		throw new GraphError(unsupportedRequest(call.method, objectId));
 	}
 	requirePermission(user, ['ads_management', 'ads_read']);
-	return nodeAnswer(() => campaignNode(campaign, state.clock.now(), fieldsOf(call)));
+	return nodeAnswer(() => campaignNode(campaign, state.clock.now(), requestedFields(call.params)));
 }

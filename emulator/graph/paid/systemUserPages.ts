@@ -1,5 +1,6 @@
 import type { Identity } from '../auth';
 import { jsonResponse, type GraphCall, type GraphContext, type GraphResponse } from '../graphCall';
+import { requestedFields } from '../params';
 import { requirePermission, requireSystemUser } from './adAccountAccess';
 
 /**
@@ -12,7 +13,7 @@ export function systemUserPages(ctx: GraphContext, identity: Identity, call: Gra
 	const user = requireSystemUser(identity);
 	requirePermission(user, ['pages_show_list', 'pages_messaging', 'ads_management']);
 	const pageIds = new Set(user.adAccountIds.flatMap((id) => ctx.state.paid.adAccounts.get(id)?.pageIds ?? []));
-	const fields = typeof call.params.fields === 'string' ? call.params.fields.split(',').map((field) => field.trim()) : ['id', 'name'];
+	const fields = requestedFields(call.params) ?? ['id', 'name'];
 	const data = [...pageIds]
 		.map((pageId) => ctx.state.directory.page(pageId))
 		.filter((page) => page !== undefined)
