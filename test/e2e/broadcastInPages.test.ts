@@ -117,10 +117,13 @@ function usePagedCampaign(label: string, storeName: string, file: string, subscr
 	return setup;
 }
 
-describe.each([
+/** Each store's paged template as shipped, for the tests below. */
+const PAGED_TEMPLATES = [
 	['Data Table', PAGED_EXAMPLES.dataTable],
 	['PostgreSQL', PAGED_EXAMPLES.postgres],
-])('a campaign in pages in a real n8n (%s template as shipped)', (storeName, file) => {
+] as const;
+
+describe.each(PAGED_TEMPLATES)('a campaign in pages in a real n8n (%s template as shipped)', (storeName, file) => {
 	const setup = usePagedCampaign('Paged campaign', storeName, file, SUBSCRIBERS);
 
 	it('delivers every token once, writes every row back, and keeps each execution to one page', async () => {
@@ -164,10 +167,7 @@ const BUDGET_SUBSCRIBERS = 600;
 const BUDGET_PAGE_SIZE = 200;
 const BUDGET_CALLS = 300;
 
-describe.each([
-	['Data Table', PAGED_EXAMPLES.dataTable],
-	['PostgreSQL', PAGED_EXAMPLES.postgres],
-])('a campaign in pages that meets the Page budget in a real n8n (%s template as shipped)', (storeName, file) => {
+describe.each(PAGED_TEMPLATES)('a campaign in pages that meets the Page budget in a real n8n (%s template as shipped)', (storeName, file) => {
 	const setup = usePagedCampaign('Paged campaign budget', storeName, file, BUDGET_SUBSCRIBERS);
 
 	it('stops the campaign at the page where Meta reports the budget spent, says when to run again, and leaves the rest available', async () => {
