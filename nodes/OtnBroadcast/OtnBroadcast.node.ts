@@ -19,7 +19,7 @@ import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastAttachments } from './broadcastAttachments';
 import { broadcastHint } from './broadcastHint';
 import { dryRunPreviewItem } from './dryRunPreview';
-import { keepToPage, planBroadcast } from './planBroadcast';
+import { anyEligible, keepToPage, planBroadcast } from './planBroadcast';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
 import { stopBeforeSending } from './stopBeforeSending';
 
@@ -54,7 +54,13 @@ export class OtnBroadcast implements INodeType {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
 		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
-		let plan = await planBroadcast(this, rows, new Date(), settings.sendThrough, broadcastAttachments(this, settings), settings.variants);
+		const now = new Date();
+		const channel = await openBroadcastChannel(this, settings);
+		// The check of the credential goes out while every row's message is built and checked (a
+		// round trip saved); nothing is sent before its answer. No row to send to: no call at all.
+		const checking = anyEligible(rows, now, settings.sendThrough) ? channel.preflight() : undefined;
+		checking?.catch(() => undefined);
+		let plan = await planBroadcast(this, rows, now, settings.sendThrough, broadcastAttachments(this, settings), settings.variants);
 
 		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');
 		if (invalidMessages.length > 0 && plan.sends.length === 0 && !this.continueOnFail()) {
@@ -65,10 +71,9 @@ export class OtnBroadcast implements INodeType {
 			});
 		}
 
-		const channel = await openBroadcastChannel(this, settings);
-		if (plan.sends.length > 0) {
+		if (checking && plan.sends.length > 0) {
 			// One call proves the credential before any send; a refusal leaves every row as it was.
-			const checked = await channel.preflight();
+			const checked = await checking;
 			if (!checked.ok) {
 				const notSent = stopBeforeSending(this, plan, checked.failure);
 				this.addExecutionHints(

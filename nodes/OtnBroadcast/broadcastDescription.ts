@@ -76,7 +76,7 @@ export const broadcastProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
 		default: DEFAULT_RATE_PER_SECOND,
 		description:
-			'Meta allows a Page about 300 Send API calls per second for text (10 for audio and video). The broadcast slows down by itself when Meta answers with a rate limit, then speeds up again.',
+			'How many messages leave per second. Meta allows a Page 300 Send API calls per second for text (10 for audio and video): the broadcast never lets Meta count more than that in a second, and after a rate-limit answer holds Meta\'s count to this rate too.',
 	},
 	{
 		displayName: 'Dry Run',

@@ -42,6 +42,11 @@ function eligibility(row: TokenRow, now: Date, sendThrough: SendThrough): { row:
 	return { row, reason: standing };
 }
 
+/** Whether any row can be sent to now, known before the messages are built. */
+export function anyEligible(rows: Array<DistinctRow<TokenRow>>, now: Date, sendThrough: SendThrough): boolean {
+	return rows.some((distinct) => standingOf(distinct.row, now, sendThrough) === 'eligible');
+}
+
 /**
  * Which rows to send to, each with the message its item's expressions build, checked against
  * Meta's limits before the first send (a binary file is uploaded here, once per distinct file). Rows that are spent, expired or waiting pass through

@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { AdaptivePacer } from '../shared/broadcast/adaptivePacer';
 import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
+import { pageTailOf } from '../shared/broadcast/pageTail';
+import { SEND_API_CALLS_PER_SECOND, sendApiLimitFor } from '../shared/broadcast/sendApiLimits';
 import { UsageWatch } from '../shared/broadcast/usageWatch';
 import { rowAfterVerdict } from '../shared/broadcast/rowAfterVerdict';
 import { recipientForRow } from '../shared/broadcast/recipientForRow';
@@ -54,7 +56,13 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 	const send: SendFunction<SendRequest> = async (requests) =>
 		requests.length === 1 ? [await client.sendMessage(requests[0])] : await client.sendBatch(requests);
 	// Profile lookups are Graph calls on the Page's budget: they take their slots from the sends' pacer.
-	const pacer = new AdaptivePacer(realClock, { targetPerSecond: settings.ratePerSecond, usageShare: () => usage.rateShare() });
+	// Sends leave at the Send Rate; Meta's own limit per Page (shared by the shards) is the bound.
+	const metaLimitShare = (perSecond: number) => perSecond / settings.shardsSharingRate;
+	const pacer = new AdaptivePacer(realClock, {
+		targetPerSecond: settings.ratePerSecond,
+		metaLimitPerSecond: metaLimitShare(SEND_API_CALLS_PER_SECOND),
+		usageShare: () => usage.rateShare(),
+	});
 	const signal = context.getExecutionCancelSignal?.();
 	const names = new SubscriberNames(async (_pageId, psid) => {
 		if (usage.spent()) return undefined;
@@ -74,19 +82,21 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 			// in the Page's budgets and does not say whether the per-Page send rate leaves it out, so the
 			// first sends count it in their second (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
 			const leftAt = realClock.now();
-			try {
-				return withTimeOfAccess(await preflightSendApi(client), usage);
-			} finally {
-				pacer.countEarlierCall(leftAt, realClock.now());
-			}
+			const checked = await preflightSendApi(client);
+			// The Page's previous broadcast in this process (the page before) may have sent in this second.
+			if (checked.ok && checked.pageId !== undefined) pacer.continuePageTail(pageTailOf(checked.pageId));
+			pacer.countEarlierCall(leftAt, realClock.now());
+			return withTimeOfAccess(checked, usage);
 		},
 		names,
-		send: async (sends, options) =>
-			await runBroadcast(
+		send: async (sends, options) => {
+			pacer.limitMetaCountTo(metaLimitShare(sendApiLimitFor(sends.map((planned) => planned.message))));
+			return await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
 				{ ...options, usage, pacer },
-			),
+			);
+		},
 	};
 }
 

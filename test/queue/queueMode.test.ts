@@ -21,7 +21,8 @@ import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
 const OPT_INS = 2000;
 const DUPLICATE_SHARE = 0.1;
 const POST_CONCURRENCY = 50;
-const RATE = 100;
+/** Meta's published Send API limit per Page, as the emulator's limit and as the Send Rate: Meta's count is then held to it. */
+const RATE = 300;
 const BATCH = 50;
 const TOPIC = 'deals';
 const CAMPAIGN = 'queue-mode-deals';

@@ -14,7 +14,8 @@ import { QUEUE_SETUP_TIMEOUT_MS, useQueueStack } from './queueFixture';
 
 const SUBSCRIBERS = 1000;
 const PAGE_SIZE = 200;
-const RATE = 100;
+/** Meta's published Send API limit per Page, as the emulator's limit and as the Send Rate: Meta's count is then held to it. */
+const RATE = 300;
 const BATCH = 50;
 
 describe('queue mode: a broadcast in two shards, each page by page', () => {
@@ -59,9 +60,11 @@ describe('queue mode: a broadcast in two shards, each page by page', () => {
 			`queue shards in pages: executions taken per worker ${ranPerWorker.join(' / ')}, shard workflow executions left in the database by status ${JSON.stringify(counts.byStatus)}, ` +
 				`${delivered.length} deliveries to ${new Set(delivered.map((delivery) => delivery.token)).size} subscribers; rate-limited ${page.rateLimited}, busiest second ${page.peakPerSecond} (limit ${RATE})`,
 		);
-		// Each page's broadcast starts without the record of the previous page's last second, so where a
-		// page is written back in under a second the Page can refuse a few calls at the page boundary
-		// (README, "Shards in pages"): those are retried, and every subscriber still got one message (above).
+		// Each page's broadcast starts from the Page's last second in its worker (the page before ran
+		// there), so the page boundaries meet no refusal; a starved machine may still see the emulator
+		// count a burst late, so up to one batch's worth is allowed (retried; every subscriber got one
+		// message, above).
+		expect(page.rateLimited).toBeLessThanOrEqual(BATCH);
 		expect(page.peakPerSecond).toBeLessThanOrEqual(RATE + BATCH);
 	}, 15 * 60 * 1000);
 });

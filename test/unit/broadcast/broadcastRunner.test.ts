@@ -2,6 +2,7 @@ import { runBroadcast, type BroadcastOptions, type SendVerdict } from '../../../
 import type { SendOutcome } from '../../../nodes/shared/graph/sendOutcome';
 import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
 import { FakeClock } from './fakeClock';
+import { busiestSecond } from './pacedCalls';
 
 const requests = (n: number): SendRequest[] =>
 	Array.from({ length: n }, (_, i) => ({ recipient: { one_time_notif_token: `t${i}` }, message: { text: `m${i}` } }));
@@ -30,10 +31,6 @@ function fakeMeta(clock: FakeClock, answer: (token: string, attempt: number) => 
 		});
 	};
 	return { send, calls, attempts };
-}
-
-function busiestSecond(calls: Array<{ at: number; size: number }>): number {
-	return Math.max(...calls.map((call) => calls.filter((other) => other.at >= call.at && other.at < call.at + 1000).reduce((sum, other) => sum + other.size, 0)));
 }
 
 describe('the broadcast runner', () => {

@@ -1,33 +1,7 @@
 import { AdaptivePacer } from '../../../nodes/shared/broadcast/adaptivePacer';
 import { runBroadcast } from '../../../nodes/shared/broadcast/broadcastRunner';
-import type { SendRequest } from '../../../nodes/shared/graph/sendRequest';
 import { FakeClock } from './fakeClock';
-
-const requests = (n: number): SendRequest[] =>
-	Array.from({ length: n }, (_, i) => ({ recipient: { one_time_notif_token: `t${i}` }, message: { text: `m${i}` } }));
-
-/** A fake Meta whose round trips vary from 70 to 130 ms (seeded); records when each call left. */
-function jitteryMeta(clock: FakeClock) {
-	let seed = 7;
-	const calls: Array<{ at: number; size: number }> = [];
-	const send = async (batch: SendRequest[]) => {
-		calls.push({ at: clock.now(), size: batch.length });
-		seed = (seed * 16807) % 2147483647;
-		await clock.sleep(70 + (seed % 61));
-		return batch.map((_, i) => ({ ok: true as const, messageId: `m${calls.length}_${i}` }));
-	};
-	return { send, calls };
-}
-
-function busiestSecond(calls: Array<{ at: number; size: number }>): number {
-	return Math.max(...calls.map((call) => calls.filter((other) => other.at >= call.at && other.at < call.at + 1000).reduce((sum, other) => sum + other.size, 0)));
-}
-
-/** Messages per second from the first call to the last one (whose messages are not yet counted). */
-function perSecondOf(calls: Array<{ at: number; size: number }>): number {
-	const messages = calls.slice(0, -1).reduce((sum, call) => sum + call.size, 0);
-	return (messages / (calls[calls.length - 1].at - calls[0].at)) * 1000;
-}
+import { busiestSecond, jitteryMeta, perSecondOf, requests } from './pacedCalls';
 
 describe('even spacing of batches', () => {
 	it("sends each second's batches at steady intervals, not together, within the rate and at no less than 96% of it", async () => {
