@@ -19,12 +19,17 @@ export function rateBreakdown(execution: Execution | undefined, node: string, de
 	const run = runsOf(execution, node)[0];
 	const times = deliveries.map((delivery) => delivery.at).sort((a, b) => a - b);
 	if (!run?.startTime || times.length < 20) return undefined;
-	const tenth = Math.floor(times.length / 10);
-	const from = times[tenth];
-	const to = times[times.length - 1 - tenth];
 	return {
 		startUpSeconds: (times[0] - run.startTime) / 1000,
-		steadyPerSecond: to > from ? (times.length - 1 - 2 * tenth) / ((to - from) / 1000) : 0,
+		steadyPerSecond: steadyPerSecondOf(times),
 		tailSeconds: (run.startTime + (run.executionTime ?? 0) - times[times.length - 1]) / 1000,
 	};
+}
+
+/** Deliveries per second between the first and the last tenth of `sortedTimes`: the pace without the start and the end. */
+export function steadyPerSecondOf(sortedTimes: number[]): number {
+	const tenth = Math.floor(sortedTimes.length / 10);
+	const from = sortedTimes[tenth];
+	const to = sortedTimes[sortedTimes.length - 1 - tenth];
+	return to > from ? (sortedTimes.length - 1 - 2 * tenth) / ((to - from) / 1000) : 0;
 }

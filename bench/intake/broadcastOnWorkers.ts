@@ -10,6 +10,7 @@ import { insertTokenRowsWithPsql } from '../../scripts/postgres/throwawayPostgre
 import type { QueueStack } from '../../scripts/queue/queueStack';
 import { type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
 import { shardOf } from '../../nodes/shared/tokens/shardOf';
+import { steadyPerSecondOf } from '../broadcast/rateBreakdown';
 import { issuedTokenRow } from '../broadcast/tokenRows';
 import { PAGE_LIMIT_PER_SECOND, RATE_PER_SECOND } from './conditions';
 
@@ -23,6 +24,8 @@ export interface BroadcastFigures {
 	/** First to last delivery, on the emulator's clock. */
 	sendingSeconds: number;
 	messagesPerSecond: number;
+	/** Between the first and the last tenth of the deliveries: the pace without the start and the end. */
+	steadyPerSecond: number;
 	peakPerSecond: number;
 	rateLimited: number;
 	/** Per shard: its deliveries, and its first and last one in seconds after the run's first delivery. */
@@ -90,6 +93,7 @@ async function broadcastOnce(
 		sendingSeconds,
 		// The last delivery opens a second of its own: n messages at r per second take n / r such seconds.
 		messagesPerSecond: deliveries.length / (sendingSeconds + 1),
+		steadyPerSecond: steadyPerSecondOf([...times].sort((a, b) => a - b)),
 		peakPerSecond: page?.peakPerSecond ?? 0,
 		rateLimited: page?.rateLimited ?? 0,
 		shardSpans: shardSpans(deliveries, run.shards),

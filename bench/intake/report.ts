@@ -80,7 +80,7 @@ export function formatIntakeReport(report: IntakeReport): string {
 
 function broadcastFiguresTable(broadcasts: BroadcastFigures[], rate: number): string {
 	return textTable(
-		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${rate}/s`, 'peak calls/s', 'rate-limited'],
+		['run', 'shards', 'ran on', 'tokens', 'delivered', 'sending s', 'msg/s', `of ${rate}/s`, 'steady msg/s', 'steady share', 'peak calls/s', 'rate-limited'],
 		broadcasts.map((run) => [
 			run.label,
 			String(run.shards),
@@ -90,6 +90,8 @@ function broadcastFiguresTable(broadcasts: BroadcastFigures[], rate: number): st
 			fixed(run.sendingSeconds),
 			fixed(run.messagesPerSecond),
 			percent(run.messagesPerSecond / rate),
+			fixed(run.steadyPerSecond),
+			percent(run.steadyPerSecond / rate),
 			String(run.peakPerSecond),
 			String(run.rateLimited),
 		]),
