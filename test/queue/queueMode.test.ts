@@ -5,18 +5,11 @@
  * shards runs on both workers within the Page's rate, survives a worker killed in the middle, and
  * after a re-run every token has had exactly one message.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { EmulatorClient } from '../../emulator/client';
 import { DEFAULT_PAGE_ID } from '../../emulator/config';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { packPackage } from '../../scripts/n8n/pack';
 import { issueOptIns, type IssuedOptIn, percentile, postOptIns, withDuplicates } from '../../scripts/queue/optInLoad';
-import { startQueueStack, type QueueStack } from '../../scripts/queue/queueStack';
-import { createQueueContent, type QueueContent, startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
+import { startShardedBroadcast } from '../../scripts/queue/queueWorkflows';
 import { executionsOf, waitUntil } from '../../scripts/queue/queueExecutions';
+import { QUEUE_SETUP_TIMEOUT_MS, useQueueStack } from './queueFixture';
 
 const OPT_INS = 2000;
 const DUPLICATE_SHARE = 0.1;
@@ -26,54 +19,29 @@ const RATE = 300;
 const BATCH = 50;
 const TOPIC = 'deals';
 const CAMPAIGN = 'queue-mode-deals';
-// A fresh machine installs PostgreSQL and Redis from Debian's packages and boots four n8n processes.
-const SETUP_TIMEOUT_MS = 15 * 60 * 1000;
 
 describe('queue mode: two workers, one Page budget, nothing lost or doubled', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'otn-queue-e2e-'));
-	let emulator: RunningEmulator;
-	let control: EmulatorClient;
-	let stack: QueueStack;
-	let content: QueueContent;
+	const queue = useQueueStack('e2e');
 	let optIns: IssuedOptIn[];
 
 	const storedRows = () =>
-		JSON.parse(stack.queryTokenStore(`SELECT coalesce(json_agg(json_build_object('tokenId', "tokenId", 'status', status)), '[]') FROM otn_tokens`)) as Array<{
+		JSON.parse(queue.stack.queryTokenStore(`SELECT coalesce(json_agg(json_build_object('tokenId', "tokenId", 'status', status)), '[]') FROM otn_tokens`)) as Array<{
 			tokenId: string;
 			status: string;
 		}>;
 
 	beforeAll(async () => {
-		emulator = await startEmulator({ port: 0 });
-		control = new EmulatorClient(emulator.url);
-		const tarball = packPackage({ destination: dir });
-		// n8n's smallest recommended concurrency: up to 10 executions at once across the two workers.
-		stack = await startQueueStack({ tarball, workers: 2, workerConcurrency: 5, dir: join(dir, 'stack') });
-		content = await createQueueContent({
-			main: stack.main,
-			webhookBaseUrl: stack.webhookUrl,
-			emulatorUrl: emulator.url,
-			tokenStore: stack.tokenStore,
-			queryTokenStore: (sql) => stack.queryTokenStore(sql),
-			subscribeOnActivation: false,
-		});
-		optIns = await issueOptIns(control, DEFAULT_PAGE_ID, OPT_INS, TOPIC);
-	}, SETUP_TIMEOUT_MS);
-
-	afterAll(async () => {
-		await stack?.stop();
-		await emulator?.close();
-		rmSync(dir, { recursive: true, force: true });
-	});
+		optIns = await issueOptIns(queue.control, DEFAULT_PAGE_ID, OPT_INS, TOPIC);
+	}, QUEUE_SETUP_TIMEOUT_MS);
 
 	it(`${OPT_INS} opt-ins posted ${POST_CONCURRENCY} at a time through the webhook process, ${DUPLICATE_SHARE * 100}% of them twice, are stored exactly once`, async () => {
 		const deliveries = withDuplicates(optIns, DUPLICATE_SHARE);
 		const started = Date.now();
-		const report = await postOptIns(content.capture.url, content.appSecret, deliveries, { concurrency: POST_CONCURRENCY });
+		const report = await postOptIns(queue.content.capture.url, queue.content.appSecret, deliveries, { concurrency: POST_CONCURRENCY });
 		expect(report.statuses).toEqual({ 200: deliveries.length });
 
 		const finished = await waitUntil(() => {
-			const counts = executionsOf(stack, content.capture.id);
+			const counts = executionsOf(queue.stack, queue.content.capture.id);
 			return counts.finished === deliveries.length ? counts : undefined;
 		}, 10 * 60 * 1000);
 		expect(finished.byStatus).toEqual({ success: deliveries.length });
@@ -81,7 +49,7 @@ describe('queue mode: two workers, one Page budget, nothing lost or doubled', ()
 			`queue intake: ${deliveries.length} posts answered in ${(report.durationMs / 1000).toFixed(1)} s ` +
 				`(${(deliveries.length / (report.durationMs / 1000)).toFixed(0)}/s, p50 ${percentile(report.latenciesMs, 0.5).toFixed(0)} ms, ` +
 				`p99 ${percentile(report.latenciesMs, 0.99).toFixed(0)} ms); all ${deliveries.length} executions done after ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-				`executions per worker ${stack.workers.map((worker) => worker.executionIds().length).join(' / ')}`,
+				`executions per worker ${queue.stack.workers.map((worker) => worker.executionIds().length).join(' / ')}`,
 		);
 
 		const rows = storedRows();
@@ -89,52 +57,52 @@ describe('queue mode: two workers, one Page budget, nothing lost or doubled', ()
 		expect(new Set(rows.map((row) => row.tokenId))).toEqual(new Set(optIns.map((optIn) => optIn.tokenId)));
 		expect(rows.every((row) => row.status === 'available')).toBe(true);
 		// The intake was spread: both workers ran capture executions.
-		for (const worker of stack.workers) expect(worker.executionIds().length).toBeGreaterThan(0);
+		for (const worker of queue.stack.workers) expect(worker.executionIds().length).toBeGreaterThan(0);
 	}, 15 * 60 * 1000);
 
 	it('a broadcast in two shards runs on both workers, survives one killed midway, and after a re-run every token got one message within the rate', async () => {
-		await control.setRateLimit(RATE, DEFAULT_PAGE_ID);
-		await control.resetStats();
+		await queue.control.setRateLimit(RATE, DEFAULT_PAGE_ID);
+		await queue.control.resetStats();
 		const request = { campaign: CAMPAIGN, topic: TOPIC, text: 'Deals weekend: 20% off.', ratePerSecond: RATE, shardCount: 2 };
-		await startShardedBroadcast(content, request);
+		await startShardedBroadcast(queue.content, request);
 
 		// Both shards started, one on each worker.
 		const shardIds = await waitUntil(() => {
-			const ids = executionsOf(stack, content.shard.id).ids;
+			const ids = executionsOf(queue.stack, queue.content.shard.id).ids;
 			return ids.length === 2 ? ids : undefined;
 		}, 60_000);
 		const ranOn = await waitUntil(() => {
-			const owners = shardIds.map((id) => stack.workers.findIndex((worker) => worker.executionIds().includes(id)));
+			const owners = shardIds.map((id) => queue.stack.workers.findIndex((worker) => worker.executionIds().includes(id)));
 			return owners.every((owner) => owner >= 0) ? owners : undefined;
 		}, 60_000);
 		expect([...ranOn].sort()).toEqual([0, 1]);
 
 		// Kill the first worker once a fifth of the audience has had its message.
-		await waitUntil(async () => ((await control.deliveries({ pageId: DEFAULT_PAGE_ID })).length >= OPT_INS / 5 ? true : undefined), 120_000);
-		const victim = stack.workers[0];
+		await waitUntil(async () => ((await queue.control.deliveries({ pageId: DEFAULT_PAGE_ID })).length >= OPT_INS / 5 ? true : undefined), 120_000);
+		const victim = queue.stack.workers[0];
 		await victim.kill();
 		const survivorShard = shardIds[ranOn.indexOf(1)];
-		await waitUntil(() => (executionsOf(stack, content.shard.id).statusOf[survivorShard] === 'success' ? true : undefined), 5 * 60 * 1000);
-		const afterKill = (await control.deliveries({ pageId: DEFAULT_PAGE_ID })).length;
+		await waitUntil(() => (executionsOf(queue.stack, queue.content.shard.id).statusOf[survivorShard] === 'success' ? true : undefined), 5 * 60 * 1000);
+		const afterKill = (await queue.control.deliveries({ pageId: DEFAULT_PAGE_ID })).length;
 		expect(afterKill).toBeLessThan(OPT_INS);
 
 		// The worker comes back and the same broadcast is started again.
 		await victim.start();
-		await startShardedBroadcast(content, request);
+		await startShardedBroadcast(queue.content, request);
 		await waitUntil(() => {
-			const { statusOf, ids } = executionsOf(stack, content.shard.id);
+			const { statusOf, ids } = executionsOf(queue.stack, queue.content.shard.id);
 			const rerun = ids.filter((id) => !shardIds.includes(id));
 			return rerun.length === 2 && rerun.every((id) => statusOf[id] === 'success') ? true : undefined;
 		}, 5 * 60 * 1000);
 
-		const deliveries = await control.deliveries({ pageId: DEFAULT_PAGE_ID });
+		const deliveries = await queue.control.deliveries({ pageId: DEFAULT_PAGE_ID });
 		const perToken = new Map<string, number>();
 		for (const delivery of deliveries) perToken.set(delivery.psid, (perToken.get(delivery.psid) ?? 0) + 1);
 		expect(deliveries).toHaveLength(OPT_INS);
 		expect(new Set(perToken.keys())).toEqual(new Set(optIns.map((optIn) => optIn.psid)));
 		expect(storedRows().every((row) => row.status === 'used')).toBe(true);
 
-		const [page] = (await control.stats()).pages.filter((stats) => stats.key === DEFAULT_PAGE_ID);
+		const [page] = (await queue.control.stats()).pages.filter((stats) => stats.key === DEFAULT_PAGE_ID);
 		console.log(
 			`queue broadcast: shards on workers ${ranOn.map((index) => index + 1).join(' and ')}; first run delivered ${afterKill} before the re-run; ` +
 				`after the re-run ${deliveries.length} deliveries to ${perToken.size} subscribers; emulator calls ${page.calls}, ` +
