@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { AdaptivePacer } from '../shared/broadcast/adaptivePacer';
 import { runBroadcast, type BroadcastOptions, type BroadcastStats, type SendFunction, type SendVerdict } from '../shared/broadcast/broadcastRunner';
 import { realClock } from '../shared/broadcast/clock';
+import { evenBatchSize } from '../shared/broadcast/evenBatchSize';
 import { pageTailOf } from '../shared/broadcast/pageTail';
 import { SEND_API_CALLS_PER_SECOND, sendApiLimitFor } from '../shared/broadcast/sendApiLimits';
 import { UsageWatch } from '../shared/broadcast/usageWatch';
@@ -90,11 +91,14 @@ async function sendApiChannel(context: IExecuteFunctions, settings: BroadcastSet
 		},
 		names,
 		send: async (sends, options) => {
-			pacer.limitMetaCountTo(metaLimitShare(sendApiLimitFor(sends.map((planned) => planned.message))));
+			const metaLimit = metaLimitShare(sendApiLimitFor(sends.map((planned) => planned.message)));
+			pacer.limitMetaCountTo(metaLimit);
+			// A batch counts as many calls at once as it holds: never more than Meta's limit (audio and video: 10).
+			const batchSize = evenBatchSize(options.batchSize, Math.min(options.ratePerSecond, metaLimit));
 			return await runBroadcast(
 				sends.map((planned): SendRequest => ({ recipient: recipientForRow(planned.row), message: planned.message })),
 				send,
-				{ ...options, usage, pacer },
+				{ ...options, batchSize, usage, pacer },
 			);
 		},
 	};
