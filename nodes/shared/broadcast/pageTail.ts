@@ -25,9 +25,7 @@ export class PageTail {
 
 	/** The calls that may still count in a window starting now; in-flight ones are answered in place. */
 	recent(now: number): PacedCall[] {
-		this.calls = this.calls.filter((call) =>
-			call.answeredAt === undefined ? call.leftAt + KEEP_IN_FLIGHT_MS > now : call.answeredAt + KEEP_ANSWERED_MS > now,
-		);
+		this.dropOld(now);
 		return [...this.calls];
 	}
 
@@ -42,8 +40,14 @@ export class PageTail {
 	}
 
 	add(call: PacedCall, now: number): void {
-		this.recent(now);
+		this.dropOld(now);
 		this.calls.push(call);
+	}
+
+	private dropOld(now: number): void {
+		this.calls = this.calls.filter((call) =>
+			call.answeredAt === undefined ? call.leftAt + KEEP_IN_FLIGHT_MS > now : call.answeredAt + KEEP_ANSWERED_MS > now,
+		);
 	}
 }
 
