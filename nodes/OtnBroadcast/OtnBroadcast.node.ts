@@ -12,14 +12,13 @@ import { MARKETING_CREDENTIAL_TYPE } from '../shared/graph/marketingClient';
 import { searchCampaigns } from '../shared/listSearch/searchCampaigns';
 import { ItemErrors } from '../shared/itemErrors';
 import { outputItem } from '../shared/outputItem';
-import { dedupeTokenRows } from '../shared/tokens/dedupeRows';
-import { readTokenRows } from '../shared/tokens/readRows';
 import { BROADCAST_SUBTITLE, broadcastProperties } from './broadcastDescription';
 import { readBroadcastSettings } from './broadcastSettings';
 import { broadcastAttachments } from './broadcastAttachments';
 import { broadcastHint } from './broadcastHint';
 import { dryRunPreviewItem } from './dryRunPreview';
-import { anyEligible, keepToPage, planBroadcast } from './planBroadcast';
+import { keepToPage, planBroadcast } from './planBroadcast';
+import { readRowsWhileChecking } from './readRowsWhileChecking';
 import { openBroadcastChannel, sendBroadcast } from './sendBroadcast';
 import { stopBeforeSending } from './stopBeforeSending';
 
@@ -53,13 +52,10 @@ export class OtnBroadcast implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readBroadcastSettings(this);
 		const errors = new ItemErrors(this);
-		const rows = dedupeTokenRows(readTokenRows(this, errors, true));
 		const now = new Date();
 		const channel = await openBroadcastChannel(this, settings);
-		// The check of the credential goes out while every row's message is built and checked (a
-		// round trip saved); nothing is sent before its answer. No row to send to: no call at all.
-		const checking = anyEligible(rows, now, settings.sendThrough) ? channel.preflight() : undefined;
-		checking?.catch(() => undefined);
+		// Nothing is sent before the check's answer; it travels while the rows are read and planned.
+		const { rows, checking } = await readRowsWhileChecking(this, errors, channel, now, settings.sendThrough);
 		let plan = await planBroadcast(this, rows, now, settings.sendThrough, broadcastAttachments(this, settings), settings.variants);
 
 		const invalidMessages = plan.passed.filter((passed) => passed.reason === 'messageInvalid');

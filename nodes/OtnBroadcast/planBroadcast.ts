@@ -7,7 +7,7 @@ import { paidApiEligibleAt } from '../shared/tokens/paidApiRules';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { standingOf, type TokenStanding } from '../shared/tokens/tokenStanding';
 import type { SendThrough } from './broadcastSettings';
-import { readRowMessage, type VariantSplit } from './variants';
+import { rowMessageReader, type VariantSplit } from './variants';
 
 /** Why a row costs no call. */
 export type PassReason = Exclude<TokenStanding, 'eligible'> | 'messageInvalid' | 'otherPage';
@@ -43,8 +43,8 @@ function eligibility(row: TokenRow, now: Date, sendThrough: SendThrough): { row:
 }
 
 /** Whether any row can be sent to now, known before the messages are built. */
-export function anyEligible(rows: Array<DistinctRow<TokenRow>>, now: Date, sendThrough: SendThrough): boolean {
-	return rows.some((distinct) => standingOf(distinct.row, now, sendThrough) === 'eligible');
+export function anyEligible(rows: Array<{ row: TokenRow }>, now: Date, sendThrough: SendThrough): boolean {
+	return rows.some(({ row }) => standingOf(row, now, sendThrough) === 'eligible');
 }
 
 /**
@@ -61,13 +61,14 @@ export async function planBroadcast(
 	split?: VariantSplit,
 ): Promise<BroadcastPlan> {
 	const plan: BroadcastPlan = { sends: [], passed: [] };
+	const readRowMessage = rowMessageReader(context, split, attachments);
 	for (const distinct of rows) {
 		const { row, reason } = eligibility(distinct.row, now, sendThrough);
 		if (reason) {
 			plan.passed.push({ distinct, row, reason });
 			continue;
 		}
-		const { built, variant } = await readRowMessage(context, distinct.itemIndexes[0], row, split, attachments);
+		const { built, variant } = await readRowMessage(distinct.itemIndexes[0], row);
 		const problems = built.ok
 			? sendThrough === 'paidApi'
 				? paidMessageProblems(built.message as IDataObject)

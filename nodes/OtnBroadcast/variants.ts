@@ -4,6 +4,7 @@ import type { Built } from '../shared/messages/messageProblem';
 import type { MessengerMessage } from '../shared/messages/messageTypes';
 import type { AttachmentSource } from '../shared/messages/attachmentUploads';
 import { readMessageContent } from '../shared/messages/readMessageContent';
+import { sameMessageForEveryItem } from '../shared/messages/sameMessageForEveryItem';
 import type { TokenRow } from '../shared/tokens/tokenRow';
 import { assignVariant, MAX_VARIANTS, VARIANT_NAMES } from '../shared/variants/assignVariant';
 
@@ -67,18 +68,25 @@ function withText(context: IExecuteFunctions, text: unknown): IExecuteFunctions 
 	});
 }
 
-/** The message a row gets, and the name of its variant when the campaign has variants. */
-export async function readRowMessage(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	row: TokenRow,
-	split: VariantSplit | undefined,
-	attachments: AttachmentSource,
-): Promise<{ built: Built<MessengerMessage>; variant?: string }> {
-	if (!split) return { built: await readMessageContent(context, itemIndex, attachments) };
-	const index = variantOfRow(row, split);
-	const source = index === 0 ? context : withText(context, otherVariants(context, itemIndex)[index - 1]?.text ?? '');
-	return { built: await readMessageContent(source, itemIndex, attachments), variant: VARIANT_NAMES[index] };
+export type RowMessageReader = (itemIndex: number, row: TokenRow) => Promise<{ built: Built<MessengerMessage>; variant?: string }>;
+
+/**
+ * Reads the message each row gets, and the name of its variant when the campaign has variants.
+ * When every item gets the same message, each variant's is built once.
+ */
+export function rowMessageReader(context: IExecuteFunctions, split: VariantSplit | undefined, attachments: AttachmentSource): RowMessageReader {
+	const builtOnce = sameMessageForEveryItem(context.getNode()) ? new Map<number, Built<MessengerMessage>>() : undefined;
+	return async (itemIndex, row) => {
+		const index = split ? variantOfRow(row, split) : 0;
+		const variant = split ? VARIANT_NAMES[index] : undefined;
+		let built = builtOnce?.get(index);
+		if (!built) {
+			const source = index === 0 ? context : withText(context, otherVariants(context, itemIndex)[index - 1]?.text ?? '');
+			built = await readMessageContent(source, itemIndex, attachments);
+			builtOnce?.set(index, built);
+		}
+		return { built, variant };
+	};
 }
 
 /**

@@ -134,8 +134,9 @@ export class AdaptivePacer {
 		const quickest = this.answers >= ANSWERS_BEFORE_TRUSTING_ROUND_TRIP ? this.quickestRoundTripMs : 0;
 		const countedBy = (send: PacedCall) => (send.answeredAt === undefined ? Infinity : send.answeredAt - quickest);
 		this.sends = this.sends.filter((send) => Math.max(countedBy(send), send.leftAt) + this.windowMs > start);
-		// The Send Rate, by when sends leave.
-		start = Math.max(start, fitInWindow(this.sends, (send) => send.leftAt + WINDOW_MS, start, messages, rate));
+		// The Send Rate, by when messages leave.
+		const messageLeftWindowAt = (send: PacedCall) => (send.notAMessage ? -Infinity : send.leftAt + WINDOW_MS);
+		start = Math.max(start, fitInWindow(this.sends, messageLeftWindowAt, start, messages, rate));
 		// Meta's limit, by when Meta may have counted them; lowered with the rate after a refusal or by usage.
 		const metaLimit = this.metaLimitPerSecond * (rate / this.options.targetPerSecond);
 		return Math.max(start, fitInWindow(this.sends, (send) => countedBy(send) + this.windowMs, start, messages, metaLimit));
@@ -169,10 +170,11 @@ export class AdaptivePacer {
 
 	/**
 	 * A call with the Page token made just before the broadcast (the check of the credential): it
-	 * holds its share of the window like an answered send, in case Meta counts it with the sends.
+	 * holds its share of Meta's window like an answered send, in case Meta counts it with the sends.
+	 * It is no message, so the Send Rate does not count it.
 	 */
 	countEarlierCall(leftAt: number, answeredAt: number): void {
-		const call: PacedCall = { leftAt, answeredAt, messages: 1 };
+		const call: PacedCall = { leftAt, answeredAt, messages: 1, notAMessage: true };
 		this.sends.push(call);
 		this.tail?.add(call, this.clock.now());
 	}

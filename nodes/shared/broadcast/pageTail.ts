@@ -4,6 +4,8 @@ export interface PacedCall {
 	messages: number;
 	/** Undefined while in flight. */
 	answeredAt?: number;
+	/** A call that is no message (the check of the credential): Meta may count it, the Send Rate does not. */
+	notAMessage?: true;
 }
 
 /** Answered calls are kept this long: Meta's one-second window, its guard and the quickest round trip fit well inside. */

@@ -94,6 +94,23 @@ describe('the broadcast runner', () => {
 		expect(stats.retries).toBe(1);
 	});
 
+	it('sends a retry once its wait is over, ahead of the messages not yet tried, not after all of them', async () => {
+		const clock = new FakeClock();
+		const order: string[] = [];
+		const meta = fakeMeta(clock, (token, attempt) => (token === 't3' && attempt === 1 ? failure('transient') : sent(token)));
+		const recordingSend = async (batch: SendRequest[]) => {
+			order.push(...batch.map(tokenOf));
+			return await meta.send(batch);
+		};
+		const { verdicts } = await runBroadcast(requests(100), recordingSend, options(clock));
+		expect(verdicts[3]).toEqual({ kind: 'sent', messageId: 'm_t3', attempts: 2 });
+		// At 10/s the retry falls due (100 ms answer, 375 ms backoff) in the first second: it goes out
+		// after the messages the four workers already hold for their next slots, not after the other 96.
+		const retryAt = order.lastIndexOf('t3');
+		expect(retryAt).toBeGreaterThan(3);
+		expect(retryAt).toBeLessThan(20);
+	});
+
 	it('reads "spent" after a time-out that may have delivered as sent, unconfirmed, not failed', async () => {
 		const clock = new FakeClock();
 		const meta = fakeMeta(clock, (token, attempt) =>

@@ -38,6 +38,19 @@ describe('even spacing of batches', () => {
 		expect(busiestSecond([{ at: check.answeredAt, size: 1 }, ...meta.calls])).toBeLessThanOrEqual(250);
 	});
 
+	it("counts the check of the credential in Meta's window only: it is no message, so the Send Rate's first second is the messages' own", async () => {
+		const clock = new FakeClock();
+		const meta = jitteryMeta(clock);
+		const check = { leftAt: clock.now() - 100, answeredAt: clock.now() };
+		const pacer = new AdaptivePacer(clock, { targetPerSecond: 250, metaLimitPerSecond: 300 });
+		pacer.countEarlierCall(check.leftAt, check.answeredAt);
+		await runBroadcast(requests(500), meta.send, { ratePerSecond: 250, concurrency: 4, batchSize: 50, maxAttempts: 3, clock, pacer });
+		// Five batches of 50 (the Send Rate) leave within a second of the check, which Meta counts beside them (≤ 300).
+		expect(meta.calls[4].at).toBeLessThan(check.leftAt + 1000);
+		expect(busiestSecond(meta.calls)).toBeLessThanOrEqual(250);
+		expect(busiestSecond([{ at: check.answeredAt, size: 1 }, ...meta.calls])).toBeLessThanOrEqual(300);
+	});
+
 	it('spaces single messages too: at 20/s, never two within 27 ms', async () => {
 		const clock = new FakeClock();
 		const meta = jitteryMeta(clock);

@@ -57,7 +57,7 @@ describe("OTN Broadcast's plan with variants", () => {
 	};
 	const rows = PSIDS.slice(0, 400).map((psid, index) => ({ row: tokenRow(`r${index}`, { psid }), itemIndexes: [index] }));
 
-	function plan(given: IDataObject, planned = rows) {
+	function plan(given: IDataObject | ((itemIndex: number) => IDataObject), planned = rows) {
 		const { context } = fakeExecuteContext({ parameters: given, items: planned.map(() => ({})) });
 		const settings = readBroadcastSettings(context);
 		return planBroadcast(context, planned, NOW, 'sendApi', noAttachmentUploads('a text message has no file'), settings.variants);
@@ -83,6 +83,21 @@ describe("OTN Broadcast's plan with variants", () => {
 		const off = await plan({ ...parameters, useVariants: false });
 		expect(new Set(off.sends.map(({ message }) => message.text))).toEqual(new Set(['Spring sale: 20% off']));
 		expect(off.sends.every(({ variant }) => variant === undefined)).toBe(true);
+	});
+
+	it("builds each variant's message once when no message parameter holds an expression", async () => {
+		const { context } = fakeExecuteContext({ parameters, items: rows.map(() => ({})) });
+		const readText = jest.spyOn(context, 'getNodeParameter');
+		const planned = await planBroadcast(context, rows, NOW, 'sendApi', noAttachmentUploads('a text message has no file'), readBroadcastSettings(context).variants);
+		expect(planned.sends).toHaveLength(rows.length);
+		const textReads = readText.mock.calls.filter(([name]) => name === 'text' || name === 'variants');
+		// A's text once, and the other variants (B's text) once, for 400 rows.
+		expect(textReads.map(([name]) => name).sort()).toEqual(['text', 'variants', 'variants']);
+	});
+
+	it('builds the message of each row when the text is an expression of its item', async () => {
+		const perItem = await plan((itemIndex: number) => ({ ...parameters, useVariants: false, text: `Hello subscriber ${itemIndex}` }));
+		expect(perItem.sends.map(({ message }) => message.text)).toEqual(rows.map((_, index) => `Hello subscriber ${index}`));
 	});
 
 	it.each([

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MessengerOtn } from '../../../nodes/MessengerOtn/MessengerOtn.node';
 
@@ -20,16 +20,17 @@ export const sent = (messageId = 'm_1', recipientId = '42') => ({ statusCode: 20
 /** An execute context like n8n's, with the Graph API answered by `respond` and every request kept. */
 export function fakeExecuteContext(run: FakeRun) {
 	const requests: IHttpRequestOptions[] = [];
+	const parametersOf = (itemIndex: number) =>
+		typeof run.parameters === 'function' ? run.parameters(itemIndex) : run.parameters;
 	const node: INode = {
 		id: 'node-1',
 		name: 'Request OTN',
 		type: 'n8n-nodes-messenger-otn.messengerOtn',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: {},
+		// As n8n stores them: parameters given per item stand for expressions.
+		parameters: typeof run.parameters === 'function' ? Object.fromEntries(Object.keys(parametersOf(0)).map((name) => [name, '={{ per item }}'])) : (run.parameters as INodeParameters),
 	};
-	const parametersOf = (itemIndex: number) =>
-		typeof run.parameters === 'function' ? run.parameters(itemIndex) : run.parameters;
 	const context = {
 		getInputData: () => (run.items ?? [{}]).map((json) => ({ json })),
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {

@@ -59,6 +59,11 @@ describe('rows from real stores become the same token row', () => {
 		expect(normalised({ ...stored, lastSentAt: '2026-11-28' }).lastSentAt).toBe('2026-11-28T00:00:00.000Z');
 	});
 
+	it('February 29 of leap years, as the nodes write dates, is kept as it is', () => {
+		const row = normalised({ ...stored, optedInAt: '2028-02-29T23:59:59.999Z', lastSentAt: '2000-02-29T00:00:00.000Z' });
+		expect([row.optedInAt, row.lastSentAt]).toEqual(['2028-02-29T23:59:59.999Z', '2000-02-29T00:00:00.000Z']);
+	});
+
 	it('missing and null columns are null; a one-time row without expiresAt expires a year after its opt-in', () => {
 		const { expiresAt, title, timezone, lastSentAt, error, ...rest } = stored;
 		void [expiresAt, title, timezone, lastSentAt, error];
@@ -79,6 +84,10 @@ describe('a row that cannot be a token row names the column, never guesses', () 
 		['an unknown token type', { ...stored, tokenType: 'weekly' }, 'tokenType', /not one of one_time, marketing/],
 		['an unparsable date', { ...stored, expiresAt: '27/11/2027' }, 'expiresAt', /"27\/11\/2027", which is not an ISO 8601 date/],
 		['a date that does not exist', { ...stored, optedInAt: '2026-02-30T00:00:00Z' }, 'optedInAt', /not an ISO 8601 date/],
+		// The form the nodes write (Date.toISOString) is read without a Date: its calendar is checked all the same.
+		['a day that does not exist, as the nodes write dates', { ...stored, optedInAt: '2026-04-31T10:15:02.478Z' }, 'optedInAt', /not an ISO 8601 date/],
+		['February 29 of a year that is no leap year', { ...stored, lastSentAt: '2100-02-29T00:00:00.000Z' }, 'lastSentAt', /not an ISO 8601 date/],
+		['a 13th month', { ...stored, expiresAt: '2027-13-01T00:00:00.000Z' }, 'expiresAt', /not an ISO 8601 date/],
 		['an epoch number for a date', { ...stored, lastSentAt: 1795774502478 }, 'lastSentAt', /a number, not a date/],
 		['a PSID a sheet rounded', { ...stored, psid: Number.MAX_SAFE_INTEGER + 2 }, 'psid', /too large to be exact/],
 		['no Page', { ...stored, pageId: undefined }, 'pageId', /column "pageId" is empty/],
