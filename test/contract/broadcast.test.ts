@@ -55,6 +55,26 @@ describe('OTN Broadcast against the emulator', () => {
 		expect(run.hints[0].message).toMatch(/sent 1; not sent 3 \(1 spent, 1 expired, 1 coolingDown\)/);
 	});
 
+	it('makes no call at all when no row can be sent to, and checks the credential once when the first sendable row comes after a thousand spent ones', async () => {
+		const page = await emulator.newPage();
+		const [spentTemplate, fresh] = await issuedRows(emulator.control, page.pageId, 2);
+		// Rows are read a thousand at a time: the check goes out with the first block that holds a sendable row.
+		const spent = Array.from({ length: 1500 }, (_, index) => ({ ...spentTemplate, id: index, status: 'used' }));
+		const statsOfPage = async () => (await emulator.control.stats()).pages.find((entry) => entry.key === page.pageId);
+		await emulator.control.resetStats();
+		const nothingToSend = await runNode({ node: new OtnBroadcast(), parameters: parameters(), input: spent, credentials: page.credentials });
+		expect(nothingToSend.outputs[0]).toEqual([]);
+		expect(nothingToSend.outputs[1]).toHaveLength(1);
+		expect((await statsOfPage())?.calls ?? 0).toBe(0);
+
+		const run = await runNode({ node: new OtnBroadcast(), parameters: parameters(), input: [...spent, fresh], credentials: page.credentials });
+		expect(run.outputs[0].map((item) => item.json.tokenId)).toEqual([fresh.tokenId]);
+		expect(run.outputs[0][0].pairedItem).toEqual({ item: 1500 });
+		// GET /me and the one send.
+		expect((await statsOfPage())?.calls).toBe(2);
+		expect((await deliveriesPerToken(emulator.control, page.pageId)).get(String(fresh.token))).toBe(1);
+	});
+
 	it('moves a row Meta refuses to the status Meta names, and keeps going', async () => {
 		const page = await emulator.newPage();
 		const [first, second] = await issuedRows(emulator.control, page.pageId, 2);
