@@ -67,25 +67,24 @@ export function choiceCell<T extends string>(value: unknown, choices: readonly T
 const ISO_DATE_TIME =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether YYYY-MM-DD is a day the calendar has: new Date() would roll 2026-02-30 over to March 2. */
 function isCalendarDay(day: string): boolean {
-	// new Date() rolls 2026-02-30 over to March 2; a day that does not round-trip is not a day.
-	const probe = new Date(`${day}T00:00:00Z`);
-	return !Number.isNaN(probe.getTime()) && probe.toISOString().slice(0, 10) === day;
+	const year = Number(day.slice(0, 4));
+	const month = Number(day.slice(5, 7));
+	const date = Number(day.slice(8, 10));
+	const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+	return month >= 1 && month <= 12 && date >= 1 && date <= DAYS_IN_MONTH[month - 1] + leapDay;
 }
 
 // What the nodes write (Date.toISOString): most rows of a store, read without parsing a Date.
-const UTC_ISO = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const UTC_ISO = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /** Whether `text` is an instant exactly as Date.toISOString writes it, on a day the calendar has. */
 function isUtcIsoText(text: string): boolean {
 	const match = UTC_ISO.exec(text);
-	if (!match) return false;
-	const year = Number(match[1]);
-	const month = Number(match[2]);
-	const day = Number(match[3]);
-	const leapDay = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
-	return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1] + leapDay;
+	return match !== null && isCalendarDay(match[1]);
 }
 
 function fromIsoText(text: string): Date | undefined {
